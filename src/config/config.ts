@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(100).default(10),
+  ),
+  TANDEM_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+});
+
+export type DatabaseConfig =
+  { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize: number };
+
+/** The whole configuration, parsed once at start-up and passed down explicitly. */
+export type Config = {
+  environment: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: DatabaseConfig;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+/** A configuration problem, reported to the operator as one readable line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses and validates the environment. Throws `ConfigError` naming every bad variable.
+ * `cwd` resolves a relative TANDEM_DATA_DIR.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+    );
+    throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { engine: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+    : { engine: 'pglite', dataDir: path.resolve(cwd, env.TANDEM_DATA_DIR) };
+  return {
+    environment: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    database,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** The database URL without its password, for messages and logs. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.engine === 'pglite') return `PGlite in ${database.dataDir}`;
+  try {
+    const url = new URL(database.url);
+    if (url.password) url.password = '***';
+    return `PostgreSQL at ${url.host}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL (unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { hubSettings, programs } from '../schema/index.ts';
+
+export type HubSettings = typeof hubSettings.$inferSelect;
+
+/** Creates the hub's settings row unless it exists. */
+export async function insertHubSettingsIfMissing(
+  db: Executor,
+  values: { name: string },
+): Promise<void> {
+  await db.insert(hubSettings).values({ id: 1, name: values.name }).onConflictDoNothing();
+}
+
+/** The hub's settings (the row always exists once the database is prepared). */
+export async function findHubSettings(db: Executor): Promise<HubSettings | undefined> {
+  const [row] = await db.select().from(hubSettings).where(eq(hubSettings.id, 1));
+  return row;
+}
+
+/** The id of the hub's general programme, if it has been created. */
+export async function findDefaultProgramId(db: Executor): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(eq(programs.isDefault, true))
+    .limit(1);
+  return row?.id;
+}
+
+/** Creates the general programme that holds tandems outside any named programme. */
+export async function insertDefaultProgram(db: Executor, name: string): Promise<string> {
+  const [row] = await db
+    .insert(programs)
+    .values({ name, isDefault: true, description: 'Le vivier général du hub.' })
+    .returning({ id: programs.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}

@@ -1,0 +1,56 @@
+/**
+ * The one error catalogue. Every failure the product reports has a stable code, an HTTP
+ * status for the edge, and a French message for people. Services throw `AppError`; the HTTP
+ * layer maps it in one place and never shows the details of anything else.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: { status: 400, message: 'Certaines informations sont invalides.' },
+  not_found: { status: 404, message: 'Élément introuvable.' },
+  unauthenticated: { status: 401, message: 'Veuillez vous connecter.' },
+  forbidden: { status: 403, message: 'Vous n’avez pas accès à cette ressource.' },
+  conflict: {
+    status: 409,
+    message: 'Cette opération entre en conflit avec des données existantes.',
+  },
+  mentor_at_capacity: {
+    status: 409,
+    message: 'Ce mentor accompagne déjà autant de tandems que sa capacité le permet.',
+  },
+  mentee_already_in_tandem: {
+    status: 409,
+    message: 'Cette personne a déjà un tandem en cours dans ce programme.',
+  },
+  email_taken: { status: 409, message: 'Cette adresse e-mail est déjà utilisée.' },
+  database_not_empty: {
+    status: 409,
+    message:
+      'La base contient déjà des données : la démonstration ne peut être chargée que dans une base vide.',
+  },
+  reference_file_invalid: { status: 400, message: 'Le fichier de référence est invalide.' },
+  service_unavailable: { status: 503, message: 'Le service est momentanément indisponible.' },
+  internal_error: { status: 500, message: 'Une erreur interne est survenue.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** A failure the product knows how to explain. `details` is safe to show to the caller. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+/** Whether a value is an `AppError` with the given code. */
+export function isAppError(value: unknown, code?: ErrorCode): value is AppError {
+  return value instanceof AppError && (code === undefined || value.code === code);
+}
