@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { pino } from 'pino';
+import { describeDatabase, loadConfig } from '../../config/config.ts';
+import { openDatabase } from '../../db/client.ts';
+import { buildApp } from '../../http/app.ts';
+import { prepareDatabase } from '../../services/setup/prepare-database.ts';
+
+/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `tandem serve`: migrates the database, then serves the API (and the web app once it is
+ * built) until SIGINT or SIGTERM, when it stops accepting connections, lets in-flight
+ * requests finish and closes the database.
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the hub over HTTP (PORT, default 3000) on the configured database')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = pino({ level: config.logLevel, base: { service: 'tandem' } });
+      const database = await openDatabase(config.database);
+      const started = Date.now();
+      await prepareDatabase(database);
+      logger.info(
+        { database: describeDatabase(config.database), ms: Date.now() - started },
+        'database ready',
+      );
+      const app = await buildApp({ database, logger, publicUrl: config.publicUrl });
+
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down');
+        const timer = setTimeout(() => {
+          logger.error('shutdown took too long, exiting');
+          process.exit(1);
+        }, SHUTDOWN_GRACE_MS);
+        timer.unref();
+        app
+          .close()
+          .then(() => database.close())
+          .then(() => logger.info('stopped'))
+          .catch((error: unknown) => {
+            logger.error({ err: error }, 'error while shutting down');
+            process.exitCode = 1;
+          });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+
+      try {
+        await app.listen({ host: config.host, port: config.port });
+      } catch (error) {
+        await database.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') {
+          throw new Error(`port ${config.port} is already in use; set PORT to another port`);
+        }
+        throw error;
+      }
+      logger.info(`Tandem is serving on ${config.publicUrl}`);
+    });
+}
