@@ -63,7 +63,7 @@ export async function openPglite(options: {
     engine: 'pglite',
     // PGlite has a single connection: every call is already exclusive.
     withExclusiveConnection: (work) => work(db),
-    dumpDataDir: async () => (await client.dumpDataDir('none')),
+    dumpDataDir: async () => await client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }
