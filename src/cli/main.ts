@@ -3,7 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { DatabaseOpenError } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerReferenceCommand } from './commands/reference.ts';
+import { registerStatsCommand } from './commands/stats.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { CliError } from './context.ts';
 
@@ -18,6 +21,9 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerDemoCommand(program);
+registerStatsCommand(program);
+registerReferenceCommand(program);
 
 /** Errors an operator can act on are one line; anything else is a bug and keeps its stack. */
 function reportFailure(error: unknown): number {

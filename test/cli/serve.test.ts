@@ -55,6 +55,7 @@ describe('tandem serve on an empty data folder', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: { engine: 'pglite' } });
     expect(fs.existsSync(path.join(dataRoot, 'data', 'PG_VERSION'))).toBe(true);
+    expect(output).toContain('run `npx tandem demo`');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -4,6 +4,7 @@ import { describeDatabase, loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
 import { prepareDatabase } from '../../services/setup/prepare-database.ts';
+import { isHubEmpty } from '../../services/stats/is-hub-empty.ts';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -27,6 +28,11 @@ export function registerServeCommand(program: Command): void {
         { database: describeDatabase(config.database), ms: Date.now() - started },
         'database ready',
       );
+      if (await isHubEmpty(database.db)) {
+        logger.info(
+          'the hub is empty: stop the server and run `npx tandem demo` to load a demo Marseille hub',
+        );
+      }
       const app = await buildApp({ database, logger, publicUrl: config.publicUrl });
 
       let stopping = false;

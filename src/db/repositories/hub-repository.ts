@@ -28,11 +28,22 @@ export async function findDefaultProgramId(db: Executor): Promise<string | undef
   return row?.id;
 }
 
+/**
+ * The general programme's id is the same in every hub, so data generated for one database
+ * (the demo, exports) refers to it identically everywhere.
+ */
+export const DEFAULT_PROGRAM_ID = '00000000-0000-4000-8000-000000000001';
+
 /** Creates the general programme that holds tandems outside any named programme. */
 export async function insertDefaultProgram(db: Executor, name: string): Promise<string> {
   const [row] = await db
     .insert(programs)
-    .values({ name, isDefault: true, description: 'Le vivier général du hub.' })
+    .values({
+      id: DEFAULT_PROGRAM_ID,
+      name,
+      isDefault: true,
+      description: 'Le vivier général du hub.',
+    })
     .returning({ id: programs.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
