@@ -7,7 +7,11 @@ import {
 import { isCommuneCoordinatesFile, parseCommuneCoordinates } from './parse-commune-coordinates.ts';
 import { readReferenceFiles } from './read-reference-files.ts';
 import { invalidReferenceFile } from './reference-file-error.ts';
-import { listSome, type ReferenceImportSummary } from './reference-import-summary.ts';
+import {
+  listSome,
+  type ReferenceImportSummary,
+  startImportSummary,
+} from './reference-import-summary.ts';
 
 export type ImportCommuneCoordinatesOptions = {
   /** JSON lists of `{ code, lat, lon }` or GeoJSON communes, or folders holding them. */
@@ -26,13 +30,7 @@ export async function importCommuneCoordinates(
   options: ImportCommuneCoordinatesOptions,
 ): Promise<ReferenceImportSummary> {
   const started = performance.now();
-  const summary: ReferenceImportSummary = {
-    files: [],
-    skipped: [],
-    tables: [],
-    warnings: [],
-    elapsedMs: 0,
-  };
+  const summary = startImportSummary();
   const byCode = new Map<string, CommuneCoordinatesRow>();
   for (const file of await readReferenceFiles(options.paths, ['.json', '.geojson'])) {
     if (file.isFromFolder && !isCommuneCoordinatesFile(file.content)) {

@@ -15,7 +15,11 @@ import {
 } from './parse-qpv-files.ts';
 import { readReferenceFiles } from './read-reference-files.ts';
 import { invalidReferenceFile } from './reference-file-error.ts';
-import { listSome, type ReferenceImportSummary } from './reference-import-summary.ts';
+import {
+  listSome,
+  type ReferenceImportSummary,
+  startImportSummary,
+} from './reference-import-summary.ts';
 
 export type ImportQpvListOptions = {
   /** ANCT QPV 2024 files (CSV list or per-commune GeoJSON), or folders holding them. */
@@ -34,13 +38,7 @@ export async function importQpvList(
   options: ImportQpvListOptions,
 ): Promise<ReferenceImportSummary> {
   const started = performance.now();
-  const summary: ReferenceImportSummary = {
-    files: [],
-    skipped: [],
-    tables: [],
-    warnings: [],
-    elapsedMs: 0,
-  };
+  const summary = startImportSummary();
   const entries: QpvEntry[] = [];
   for (const file of await readReferenceFiles(options.paths, ['.csv', '.geojson', '.json'])) {
     const kind = detectQpvFile(file.content);

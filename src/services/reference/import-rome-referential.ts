@@ -1,3 +1,4 @@
+import { startImportSummary } from './reference-import-summary.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   listRomeDomaineCodes,
@@ -39,13 +40,7 @@ export async function importRomeReferential(
 ): Promise<ReferenceImportSummary> {
   const started = performance.now();
   const romeFiles: RomeFiles = {};
-  const summary: ReferenceImportSummary = {
-    files: [],
-    skipped: [],
-    tables: [],
-    warnings: [],
-    elapsedMs: 0,
-  };
+  const summary = startImportSummary();
   for (const file of await readReferenceFiles(options.paths, ['.csv'])) {
     if (file.isFromFolder && detectRomeFile(file.content) === undefined) {
       summary.skipped.push(file.name);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { messageOfAppError } from '../../../test/support/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../domain/errors.ts';
 import {
   isCommuneCoordinatesFile,
   parseCommuneCoordinates,
@@ -16,15 +16,7 @@ const GEOJSON_FILES = [
   'france-geojson_HEAD_amp-communes-83-84.geojson',
 ];
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(isAppError(error, 'reference_file_invalid'), String(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const messageOf = (run: () => unknown) => messageOfAppError(run, 'reference_file_invalid');
 
 const byCode = (entries: CommuneCoordinates[]) =>
   new Map(entries.map((entry) => [entry.code, entry]));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { messageOfAppError } from '../../../test/support/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../domain/errors.ts';
 import { collectQpvList, detectQpvFile, parseQpvFile } from './parse-qpv-files.ts';
 
 const qpvFolder = new URL('../../../../shared/data/fr/qpv/', import.meta.url);
@@ -8,15 +8,7 @@ const LIST = 'qpv2024_list.csv';
 const GEOJSON = 'anct_superposeur_centroide-4326_qpv.geojson';
 const read = (name: string) => fs.readFileSync(new URL(name, qpvFolder), 'utf8');
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(isAppError(error, 'reference_file_invalid'), String(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const messageOf = (run: () => unknown) => messageOfAppError(run, 'reference_file_invalid');
 
 const sorted = (links: { qpvCode: string; communeCode: string }[]) =>
   links.map((link) => `${link.qpvCode} ${link.communeCode}`).sort();

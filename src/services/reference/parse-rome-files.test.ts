@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { messageOfAppError } from '../../../test/support/errors.ts';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../domain/errors.ts';
 import { detectRomeFile, parseRomeFile, type RomeFile } from './parse-rome-files.ts';
 
 const romeFolder = new URL('../../../../shared/data/fr/rome/', import.meta.url);
@@ -16,15 +16,7 @@ function parsed<Kind extends RomeFile['kind']>(kind: Kind, name: string) {
   return file as Extract<RomeFile, { kind: Kind }>;
 }
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(isAppError(error, 'reference_file_invalid'), String(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const messageOf = (run: () => unknown) => messageOfAppError(run, 'reference_file_invalid');
 
 /** The first lines of a real file, with one line replaced: a small malformed fixture. */
 function withLine(name: string, lineNumber: number, text: string, keep = 5): string {

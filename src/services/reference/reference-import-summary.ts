@@ -15,6 +15,11 @@ export type ReferenceImportSummary = {
   elapsedMs: number;
 };
 
+/** A summary with nothing done yet, which an import fills in as it goes. */
+export function startImportSummary(): ReferenceImportSummary {
+  return { files: [], skipped: [], tables: [], warnings: [], elapsedMs: 0 };
+}
+
 /** A list of codes for a message: the first few, then how many more. */
 export function listSome(codes: readonly string[], shown = 10): string {
   const head = codes.slice(0, shown).join(', ');
