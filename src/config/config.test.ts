@@ -34,6 +34,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires TANDEM_SECRET in production and generates one in development', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TANDEM_SECRET: required/);
+    expect(() => loadConfig({ TANDEM_SECRET: 'short' })).toThrow(/TANDEM_SECRET: must be at least 32/);
+    const development = loadConfig({});
+    expect(development.isSecretEphemeral).toBe(true);
+    expect(development.secret).toHaveLength(64);
+    expect(loadConfig({}).secret).not.toBe(development.secret);
+  });
+
   it('never prints a password', () => {
     const text = describeDatabase({
       engine: 'postgres',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,10 @@ const environmentSchema = z.object({
   ),
   TANDEM_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+  TANDEM_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  ),
 });
 
 export type DatabaseConfig =
@@ -37,6 +42,10 @@ export type Config = {
   publicUrl: string;
   database: DatabaseConfig;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Signs cookies and CSRF tokens. Random per process in development when unset. */
+  secret: string;
+  /** Whether the secret was generated because TANDEM_SECRET is unset. */
+  isSecretEphemeral: boolean;
 };
 
 /** A configuration problem, reported to the operator as one readable line. */
@@ -60,6 +69,9 @@ export function loadConfig(
     throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.TANDEM_SECRET) {
+    throw new ConfigError('invalid configuration — TANDEM_SECRET: required in production');
+  }
   const database: DatabaseConfig = env.DATABASE_URL
     ? { engine: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { engine: 'pglite', dataDir: path.resolve(cwd, env.TANDEM_DATA_DIR) };
@@ -70,6 +82,8 @@ export function loadConfig(
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     database,
     logLevel: env.LOG_LEVEL,
+    secret: env.TANDEM_SECRET ?? randomBytes(32).toString('hex'),
+    isSecretEphemeral: !env.TANDEM_SECRET,
   };
 }
 

@@ -27,6 +27,26 @@ export const ERROR_CATALOGUE = {
       'La base contient déjà des données : la démonstration ne peut être chargée que dans une base vide.',
   },
   reference_file_invalid: { status: 400, message: 'Le fichier de référence est invalide.' },
+  sign_in_link_invalid: {
+    status: 400,
+    message: 'Ce lien de connexion n’est plus valable. Demandez-en un nouveau.',
+  },
+  sign_in_failed: { status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' },
+  account_locked: {
+    status: 429,
+    message:
+      'Trop de tentatives. Réessayez dans quelques minutes ou utilisez un lien de connexion.',
+  },
+  account_disabled: { status: 403, message: 'Ce compte est désactivé.' },
+  password_too_weak: {
+    status: 400,
+    message: 'Le mot de passe doit contenir au moins 12 caractères.',
+  },
+  csrf_token_invalid: {
+    status: 403,
+    message: 'La page a expiré. Rechargez-la puis réessayez.',
+  },
+  rate_limited: { status: 429, message: 'Trop de demandes. Réessayez dans une minute.' },
   service_unavailable: { status: 503, message: 'Le service est momentanément indisponible.' },
   internal_error: { status: 500, message: 'Une erreur interne est survenue.' },
 } as const satisfies Record<string, { status: number; message: string }>;

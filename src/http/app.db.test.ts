@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { buildApp } from './app.ts';
+import { buildTestApp } from '../../test/support/app.ts';
 
 let database: DatabaseHandle;
 
@@ -12,7 +12,7 @@ afterAll(async () => database.close());
 
 describe('GET /health', () => {
   it('answers ok with the engine when the database answers', async () => {
-    const app = await buildApp({ database });
+    const app = await buildTestApp(database);
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -24,7 +24,7 @@ describe('GET /health', () => {
 
   it('answers 503 when the database is gone', async () => {
     const doomed = await createTestDatabase();
-    const app = await buildApp({ database: doomed });
+    const app = await buildTestApp(doomed);
     await doomed.close();
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(503);
@@ -35,7 +35,7 @@ describe('GET /health', () => {
 
 describe('errors and documentation', () => {
   it('answers unknown routes with the catalogue shape', async () => {
-    const app = await buildApp({ database });
+    const app = await buildTestApp(database);
     const response = await app.inject({ method: 'GET', url: '/no-such-thing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
@@ -45,7 +45,7 @@ describe('errors and documentation', () => {
   });
 
   it('serves an OpenAPI 3 document that lists every route', async () => {
-    const app = await buildApp({ database });
+    const app = await buildTestApp(database);
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);
     const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();

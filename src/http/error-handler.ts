@@ -36,6 +36,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     return;
   }
   const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.code?.startsWith('FST_CSRF_')) {
+    void reply.status(403).send(body('csrf_token_invalid'));
+    return;
+  }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code: ErrorCode =

@@ -33,7 +33,15 @@ export function registerServeCommand(program: Command): void {
           'the hub is empty: stop the server and run `npx tandem demo` to load a demo Marseille hub',
         );
       }
-      const app = await buildApp({ database, logger, publicUrl: config.publicUrl });
+      if (config.isSecretEphemeral) {
+        logger.warn('TANDEM_SECRET is not set: using a random secret for this run only');
+      }
+      const app = await buildApp({
+        database,
+        logger,
+        publicUrl: config.publicUrl,
+        secret: config.secret,
+      });
 
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {

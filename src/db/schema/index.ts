@@ -4,3 +4,4 @@ export * from './people.ts';
 export * from './programs.ts';
 export * from './tandems.ts';
 export * from './operations.ts';
+export * from './auth.ts';
