@@ -36,7 +36,9 @@ describe('loadConfig', () => {
 
   it('requires TANDEM_SECRET in production and generates one in development', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TANDEM_SECRET: required/);
-    expect(() => loadConfig({ TANDEM_SECRET: 'short' })).toThrow(/TANDEM_SECRET: must be at least 32/);
+    expect(() => loadConfig({ TANDEM_SECRET: 'short' })).toThrow(
+      /TANDEM_SECRET: must be at least 32/,
+    );
     const development = loadConfig({});
     expect(development.isSecretEphemeral).toBe(true);
     expect(development.secret).toHaveLength(64);
