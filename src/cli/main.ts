@@ -4,6 +4,7 @@ import { ConfigError } from '../config/config.ts';
 import { DatabaseOpenError } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerMatchCommand } from './commands/match.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerReferenceCommand } from './commands/reference.ts';
 import { registerStatsCommand } from './commands/stats.ts';
@@ -24,6 +25,7 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerStatsCommand(program);
 registerReferenceCommand(program);
+registerMatchCommand(program);
 
 /** Errors an operator can act on are one line; anything else is a bug and keeps its stack. */
 function reportFailure(error: unknown): number {

@@ -29,7 +29,7 @@ describe('the tandem CLI at start-up', () => {
   it('lists its commands', () => {
     const { status, stdout } = runCli(['--help'], {});
     expect(status).toBe(0);
-    for (const command of ['serve', 'migrate', 'demo', 'stats', 'reference'])
+    for (const command of ['serve', 'migrate', 'demo', 'stats', 'reference', 'match'])
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 

@@ -1,0 +1,208 @@
+import type { GraphAssignment } from './assignment.ts';
+import { summariseAssignment } from './assignment.ts';
+import type { CandidateGraph } from './candidate-graph.ts';
+import { countArcs, indexByMentor } from './candidate-graph.ts';
+import { scaleScores } from './scale-scores.ts';
+import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
+import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
+
+/** Which side's units are augmented one by one; the other side's units are the targets. */
+export type DrivingSide = 'mentees' | 'mentors' | 'auto';
+
+export type AssignOptimalOptions = {
+  drivingSide?: DrivingSide;
+  /** Check the dual certificate before returning (linear time); on by default. */
+  verify?: boolean;
+  onProgress?: (settled: number, total: number) => void;
+  /**
+   * For graphs pruned to top-k candidates: per mentee, the best score any left-out mentor
+   * could have (-Infinity when none was left out). The dual certificate is then extended to
+   * the left-out pairs to tell whether pruning could have cost optimality.
+   */
+  prunedBound?: Float64Array;
+};
+
+/** The optimal assignment with what proves it. */
+export type OptimalAssignment = GraphAssignment & {
+  /** Integer total of the scaled scores: exact, unlike `totalScore`. */
+  readonly totalWeight: number;
+  /** Scores were multiplied by this and rounded before solving. */
+  readonly scale: number;
+  readonly drivingSide: Exclude<DrivingSide, 'auto'>;
+  /** True when the dual certificate was checked and holds. */
+  readonly isProvenOptimal: boolean;
+  readonly stats: TransportStats;
+  /**
+   * Mentees for whom the certificate does not cover the pairs left out by pruning; 0 means
+   * the assignment is optimal for the unpruned problem too. Absent without `prunedBound`.
+   */
+  readonly menteesAtPruningRisk?: number;
+};
+
+/**
+ * Maximum number of matched mentees, then maximum total score, exactly, with mentor
+ * capacities. Scores are scaled to integers; the dual values are checked (unless disabled)
+ * so the result carries a proof of optimality.
+ */
+export function assignOptimal(
+  graph: CandidateGraph,
+  options: AssignOptimalOptions = {},
+): OptimalAssignment {
+  let totalCapacity = 0;
+  for (let j = 0; j < graph.mentorCount; j++) totalCapacity += graph.mentorCapacity[j]!;
+  const matchableBound = Math.min(graph.menteeCount, totalCapacity);
+  const scaled = scaleScores(graph, matchableBound);
+  const costRange = scaled.maxWeight - scaled.minWeight;
+  // Matching one more mentee must beat any change in total cost among the others.
+  const dummyCost = matchableBound * costRange + 1;
+  const drivingSide = chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
+
+  const problem =
+    drivingSide === 'mentees'
+      ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
+      : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
+  const solution = solveTransport(problem.problem, { onProgress: options.onProgress });
+  const shouldVerify = options.verify ?? true;
+  if (shouldVerify) {
+    const violation = verifyTransportOptimality(problem.problem, solution);
+    if (violation) throw new Error(`optimality certificate failed: ${violation}`);
+  }
+  const menteeArc = problem.readMenteeArcs(solution);
+  const menteesAtPruningRisk = options.prunedBound
+    ? countPruningRisks(options.prunedBound, scaled.scale, scaled.maxWeight, drivingSide, solution)
+    : undefined;
+  let totalWeight = 0;
+  for (let i = 0; i < graph.menteeCount; i++) {
+    if (menteeArc[i]! >= 0) totalWeight += scaled.weight[menteeArc[i]!]!;
+  }
+  return {
+    ...summariseAssignment(graph, menteeArc),
+    totalWeight,
+    scale: scaled.scale,
+    drivingSide,
+    isProvenOptimal: shouldVerify,
+    stats: solution.stats,
+    ...(menteesAtPruningRisk === undefined ? {} : { menteesAtPruningRisk }),
+  };
+}
+
+/**
+ * A left-out pair (i, j) has cost at least `maxWeight - round(bound_i × scale)`; the
+ * certificate extends to it when its reduced cost is non-negative. Prices are ≥ 0, so for
+ * mentee rows it suffices that the mentee's potential is at most that cost; for mentor rows,
+ * that the mentee's price plus that cost reaches the largest row potential.
+ */
+function countPruningRisks(
+  prunedBound: Float64Array,
+  scale: number,
+  maxWeight: number,
+  drivingSide: 'mentees' | 'mentors',
+  solution: TransportSolution,
+): number {
+  let risks = 0;
+  let largestRowPotential = -Infinity;
+  if (drivingSide === 'mentors') {
+    for (const potential of solution.rowPotential)
+      largestRowPotential = Math.max(largestRowPotential, potential);
+  }
+  for (let i = 0; i < prunedBound.length; i++) {
+    const bound = prunedBound[i]!;
+    if (bound === -Infinity) continue;
+    const leastCost = maxWeight - Math.round(bound * scale);
+    const isCovered =
+      drivingSide === 'mentees'
+        ? solution.rowPotential[i]! <= leastCost
+        : leastCost + solution.columnPrice[i]! >= largestRowPotential;
+    if (!isCovered) risks++;
+  }
+  return risks;
+}
+
+/**
+ * Mentor places drive when they are no more numerous than mentees: each place then finds a
+ * mentee quickly, and places are unit rows for which the auction warm start applies (which
+ * also makes the exact-capacity case faster, as measured). With ample places, mentees drive.
+ */
+function chooseDrivingSide(
+  graph: CandidateGraph,
+  totalCapacity: number,
+  requested: DrivingSide,
+): Exclude<DrivingSide, 'auto'> {
+  if (requested !== 'auto') return requested;
+  return totalCapacity <= graph.menteeCount ? 'mentors' : 'mentees';
+}
+
+type BuiltProblem = {
+  problem: TransportProblem;
+  readMenteeArcs: (solution: TransportSolution) => Int32Array;
+};
+
+function buildMenteeDrivenProblem(
+  graph: CandidateGraph,
+  weight: Float64Array,
+  maxWeight: number,
+  dummyCost: number,
+): BuiltProblem {
+  const arcCost = new Float64Array(weight.length);
+  for (let a = 0; a < weight.length; a++) arcCost[a] = maxWeight - weight[a]!;
+  const rowAdjacency = new Int32Array(graph.menteeCount);
+  for (let i = 0; i < graph.menteeCount; i++) rowAdjacency[i] = i;
+  return {
+    problem: {
+      rowCount: graph.menteeCount,
+      rowAdjacency,
+      adjacencyStart: graph.arcStart,
+      arcColumn: graph.arcMentor,
+      arcCost,
+      columnCount: graph.mentorCount,
+      columnCapacity: graph.mentorCapacity,
+      dummyCost,
+    },
+    readMenteeArcs: (solution) => solution.rowArc,
+  };
+}
+
+/** Each mentor place becomes a row sharing its mentor's arc list; mentees are unit columns. */
+function buildMentorDrivenProblem(
+  graph: CandidateGraph,
+  weight: Float64Array,
+  maxWeight: number,
+  dummyCost: number,
+): BuiltProblem {
+  const index = indexByMentor(graph);
+  const arcCount = countArcs(graph);
+  const arcColumn = new Int32Array(arcCount);
+  const arcCost = new Float64Array(arcCount);
+  for (let b = 0; b < arcCount; b++) {
+    const arc = index.arcOfMentor[b]!;
+    arcColumn[b] = index.arcMentee[arc]!;
+    arcCost[b] = maxWeight - weight[arc]!;
+  }
+  let placeCount = 0;
+  for (let j = 0; j < graph.mentorCount; j++) placeCount += graph.mentorCapacity[j]!;
+  const rowAdjacency = new Int32Array(placeCount);
+  let row = 0;
+  for (let j = 0; j < graph.mentorCount; j++) {
+    for (let k = 0; k < graph.mentorCapacity[j]!; k++) rowAdjacency[row++] = j;
+  }
+  return {
+    problem: {
+      rowCount: placeCount,
+      rowAdjacency,
+      adjacencyStart: index.mentorArcStart,
+      arcColumn,
+      arcCost,
+      columnCount: graph.menteeCount,
+      columnCapacity: new Int32Array(graph.menteeCount).fill(1),
+      dummyCost,
+    },
+    readMenteeArcs: (solution) => {
+      const menteeArc = new Int32Array(graph.menteeCount).fill(-1);
+      for (let place = 0; place < placeCount; place++) {
+        const arc = solution.rowArc[place]!;
+        if (arc >= 0) menteeArc[arcColumn[arc]!] = index.arcOfMentor[arc]!;
+      }
+      return menteeArc;
+    },
+  };
+}

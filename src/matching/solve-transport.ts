@@ -1,0 +1,366 @@
+import { IndexHeap } from './index-heap.ts';
+
+/**
+ * The integer problem the exact solver works on. Rows each supply one unit and are processed
+ * one by one; columns have capacities. Row `r` uses the arc list `adjacency = rowAdjacency[r]`
+ * (several rows may share a list: the slots of one mentor when mentors drive). Every row also
+ * has a private "unassigned" arc of cost `dummyCost`, chosen larger than any saving a
+ * re-assignment can bring, so that minimum cost means most rows matched first, then least
+ * total cost.
+ */
+export type TransportProblem = {
+  readonly rowCount: number;
+  readonly rowAdjacency: Int32Array;
+  readonly adjacencyStart: Int32Array;
+  readonly arcColumn: Int32Array;
+  /** Non-negative integer costs (stored as doubles; every value stays below 2^53). */
+  readonly arcCost: Float64Array;
+  readonly columnCount: number;
+  readonly columnCapacity: Int32Array;
+  readonly dummyCost: number;
+};
+
+/**
+ * An optimal solution with its dual certificate: row potentials `rowPotential` and column
+ * prices `columnPrice` such that every reduced cost `cost + price - potential` is ≥ 0, is 0
+ * on used arcs, prices are ≥ 0 and positive only on full columns, and unassigned rows have
+ * potential equal to the dummy cost. These conditions prove optimality (see
+ * `verifyTransportOptimality`).
+ */
+export type TransportSolution = {
+  /** Column of each row, or -1 when the row is unassigned. */
+  readonly rowColumn: Int32Array;
+  /** Arc used by each row, or -1. */
+  readonly rowArc: Int32Array;
+  readonly rowPotential: Float64Array;
+  readonly columnPrice: Float64Array;
+  readonly stats: TransportStats;
+};
+
+export type TransportStats = {
+  warmStartRows: number;
+  searches: number;
+  scannedColumns: number;
+};
+
+export type SolveTransportOptions = {
+  /** Called now and then with the number of rows settled so far. */
+  onProgress?: (settledRows: number, totalRows: number) => void;
+};
+
+/**
+ * Solves the problem exactly by successive shortest augmenting paths (Dijkstra on reduced
+ * costs, stopping at the first free column or the cheapest "unassign somebody" exit), after
+ * a column-reduction warm start that assigns every row whose cheapest column is still free.
+ */
+export function solveTransport(
+  problem: TransportProblem,
+  options: SolveTransportOptions = {},
+): TransportSolution {
+  const { rowCount, columnCount, rowAdjacency, adjacencyStart, arcColumn, arcCost } = problem;
+  const dummyCost = problem.dummyCost;
+  const columnCapacity = problem.columnCapacity;
+
+  const rowPotential = new Float64Array(rowCount);
+  const columnPrice = new Float64Array(columnCount);
+  const rowColumn = new Int32Array(rowCount).fill(-1);
+  const rowArc = new Int32Array(rowCount).fill(-1);
+  const rowSlot = new Int32Array(rowCount).fill(-1);
+
+  const slotStart = new Int32Array(columnCount + 1);
+  for (let j = 0; j < columnCount; j++) slotStart[j + 1] = slotStart[j]! + columnCapacity[j]!;
+  const slotRow = new Int32Array(slotStart[columnCount]!).fill(-1);
+  const columnFill = new Int32Array(columnCount);
+
+  const stats: TransportStats = { warmStartRows: 0, searches: 0, scannedColumns: 0 };
+  const pending: number[] = [];
+
+  /**
+   * Augmenting row reduction (Jonker–Volgenant): a free row bids for its cheapest column of
+   * unit capacity, raising that column's price to the row's second-best value and evicting
+   * the holder, who bids next. Every assigned row stays tight and every reduced cost of an
+   * assigned row stays non-negative, so the shortest-path phase can continue from here.
+   * Rows whose best column holds several rows, and rows left after the step budget, are
+   * returned for the exact phase.
+   */
+  function reduceRowsByAuction(rows: readonly number[]): number[] {
+    const left: number[] = [];
+    const queue = rows.slice().reverse();
+    let budget = 8 * rowCount + 1000;
+    while (queue.length > 0) {
+      const row = queue.pop()!;
+      if (budget-- <= 0) {
+        left.push(row);
+        continue;
+      }
+      const adjacency = rowAdjacency[row]!;
+      const end = adjacencyStart[adjacency + 1]!;
+      let best = dummyCost;
+      let bestArc = -1;
+      let second = dummyCost;
+      let secondArc = -1;
+      for (let a = adjacencyStart[adjacency]!; a < end; a++) {
+        const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
+        if (value < best) {
+          second = best;
+          secondArc = bestArc;
+          best = value;
+          bestArc = a;
+        } else if (value < second) {
+          second = value;
+          secondArc = a;
+        }
+      }
+      if (bestArc < 0) {
+        rowPotential[row] = dummyCost;
+        continue;
+      }
+      let arc = bestArc;
+      let column = arcColumn[arc]!;
+      if (best === second && columnFill[column]! >= columnCapacity[column]! && secondArc >= 0) {
+        arc = secondArc;
+        column = arcColumn[arc]!;
+      }
+      if (columnFill[column]! < columnCapacity[column]!) {
+        const slot = slotStart[column]! + columnFill[column]!++;
+        slotRow[slot] = row;
+        rowSlot[row] = slot;
+        rowColumn[row] = column;
+        rowArc[row] = arc;
+        rowPotential[row] = best;
+        continue;
+      }
+      if (columnCapacity[column] !== 1) {
+        left.push(row);
+        continue;
+      }
+      const slot = slotStart[column]!;
+      const evicted = slotRow[slot]!;
+      columnPrice[column]! += second - best;
+      slotRow[slot] = row;
+      rowSlot[row] = slot;
+      rowColumn[row] = column;
+      rowArc[row] = arc;
+      rowPotential[row] = second;
+      rowColumn[evicted] = -1;
+      rowArc[evicted] = -1;
+      rowSlot[evicted] = -1;
+      // A strict price rise is progress: the evicted row bids at once; a tie waits its turn.
+      if (second > best) queue.push(evicted);
+      else queue.unshift(evicted);
+    }
+    return left;
+  }
+
+  // Warm start: a row whose cheapest arc leads to a column with room takes it. With all
+  // prices at zero and the row potential equal to that cheapest cost, every reduced cost is
+  // non-negative, so the partial solution is optimal for the rows it covers.
+  for (let row = 0; row < rowCount; row++) {
+    const adjacency = rowAdjacency[row]!;
+    const end = adjacencyStart[adjacency + 1]!;
+    let bestArc = -1;
+    let bestCost = Infinity;
+    for (let a = adjacencyStart[adjacency]!; a < end; a++) {
+      if (arcCost[a]! < bestCost) {
+        bestCost = arcCost[a]!;
+        bestArc = a;
+      }
+    }
+    if (bestArc < 0) {
+      rowPotential[row] = dummyCost;
+      continue;
+    }
+    const column = arcColumn[bestArc]!;
+    if (columnFill[column]! < columnCapacity[column]!) {
+      const slot = slotStart[column]! + columnFill[column]!++;
+      slotRow[slot] = row;
+      rowSlot[row] = slot;
+      rowColumn[row] = column;
+      rowArc[row] = bestArc;
+      rowPotential[row] = bestCost;
+      stats.warmStartRows++;
+    } else {
+      pending.push(row);
+    }
+  }
+
+  const remaining = reduceRowsByAuction(pending);
+
+  const columnDistance = new Float64Array(columnCount).fill(Infinity);
+  const columnMark = new Uint8Array(columnCount);
+  const predecessorRow = new Int32Array(columnCount);
+  const predecessorArc = new Int32Array(columnCount);
+  const touchedColumns = new Int32Array(columnCount);
+  const finalizedColumns = new Int32Array(columnCount);
+  const rowDistance = new Float64Array(rowCount);
+  const visitedRows = new Int32Array(rowCount);
+  const heap = new IndexHeap(columnCount, columnDistance);
+
+  const progressEvery = Math.max(1, Math.floor(remaining.length / 100));
+  let settled = rowCount - remaining.length;
+
+  for (let p = 0; p < remaining.length; p++) {
+    const origin = remaining[p]!;
+    if (options.onProgress && p % progressEvery === 0) options.onProgress(settled, rowCount);
+    stats.searches++;
+
+    const originAdjacency = rowAdjacency[origin]!;
+    let originPotential = dummyCost;
+    for (let a = adjacencyStart[originAdjacency]!; a < adjacencyStart[originAdjacency + 1]!; a++) {
+      const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
+      if (value < originPotential) originPotential = value;
+    }
+    rowPotential[origin] = originPotential;
+
+    // The search's best exit so far: a free column, or unassigning a reached row.
+    let bound = dummyCost - originPotential;
+    let exitColumn = -1;
+    let exitRow = origin;
+    let touchedCount = 0;
+    let finalizedCount = 0;
+    let visitedCount = 0;
+    rowDistance[origin] = 0;
+    visitedRows[visitedCount++] = origin;
+
+    // Visited rows double as the queue of rows whose arcs remain to be relaxed.
+    let relaxCursor = 0;
+    for (;;) {
+      while (relaxCursor < visitedCount) {
+        const row = visitedRows[relaxCursor++]!;
+        const distance = rowDistance[row]!;
+        const potential = rowPotential[row]!;
+        const ownColumn = rowColumn[row]!;
+        const adjacency = rowAdjacency[row]!;
+        const end = adjacencyStart[adjacency + 1]!;
+        for (let a = adjacencyStart[adjacency]!; a < end; a++) {
+          const column = arcColumn[a]!;
+          if (columnMark[column] === 2 || column === ownColumn) continue;
+          const next = distance + arcCost[a]! + columnPrice[column]! - potential;
+          if (next >= bound || next >= columnDistance[column]!) continue;
+          if (columnMark[column] === 0) {
+            columnMark[column] = 1;
+            touchedColumns[touchedCount++] = column;
+          }
+          columnDistance[column] = next;
+          predecessorRow[column] = row;
+          predecessorArc[column] = a;
+          if (columnFill[column]! < columnCapacity[column]!) {
+            bound = next;
+            exitColumn = column;
+            exitRow = -1;
+          } else {
+            heap.pushOrDecrease(column);
+          }
+        }
+      }
+
+      // Settle the nearest full column; the rows it holds are reached at its distance.
+      if (heap.isEmpty) break;
+      const column = heap.peek();
+      const columnAt = columnDistance[column]!;
+      if (columnAt >= bound) break;
+      heap.pop();
+      columnMark[column] = 2;
+      finalizedColumns[finalizedCount++] = column;
+      stats.scannedColumns++;
+      const slotEnd = slotStart[column]! + columnFill[column]!;
+      for (let slot = slotStart[column]!; slot < slotEnd; slot++) {
+        const held = slotRow[slot]!;
+        rowDistance[held] = columnAt;
+        visitedRows[visitedCount++] = held;
+        const exit = columnAt + dummyCost - rowPotential[held]!;
+        if (exit < bound) {
+          bound = exit;
+          exitColumn = -1;
+          exitRow = held;
+        }
+      }
+    }
+
+    // Dual update keeps reduced costs non-negative and makes the found path tight.
+    for (let f = 0; f < finalizedCount; f++) {
+      const column = finalizedColumns[f]!;
+      columnPrice[column]! += bound - columnDistance[column]!;
+    }
+    for (let v = 0; v < visitedCount; v++) {
+      const visited = visitedRows[v]!;
+      rowPotential[visited]! += bound - rowDistance[visited]!;
+    }
+
+    // Augment along predecessors back to the origin.
+    let column = exitColumn;
+    let freedSlot = -1;
+    if (exitColumn < 0) {
+      const leaving = exitRow;
+      rowPotential[leaving] = dummyCost;
+      if (leaving !== origin) {
+        column = rowColumn[leaving]!;
+        freedSlot = rowSlot[leaving]!;
+        rowColumn[leaving] = -1;
+        rowArc[leaving] = -1;
+        rowSlot[leaving] = -1;
+      }
+    }
+    while (column >= 0) {
+      const moving = predecessorRow[column]!;
+      const previousColumn = rowColumn[moving]!;
+      const previousSlot = rowSlot[moving]!;
+      const slot = freedSlot >= 0 ? freedSlot : slotStart[column]! + columnFill[column]!++;
+      slotRow[slot] = moving;
+      rowSlot[moving] = slot;
+      rowColumn[moving] = column;
+      rowArc[moving] = predecessorArc[column]!;
+      if (moving === origin) break;
+      column = previousColumn;
+      freedSlot = previousSlot;
+    }
+    settled++;
+
+    for (let t = 0; t < touchedCount; t++) {
+      const touched = touchedColumns[t]!;
+      columnDistance[touched] = Infinity;
+      columnMark[touched] = 0;
+    }
+    heap.clear();
+  }
+  options.onProgress?.(rowCount, rowCount);
+  return { rowColumn, rowArc, rowPotential, columnPrice, stats };
+}
+
+/**
+ * Checks the dual certificate of a solution; returns the first violated condition, or null
+ * when the solution is proven optimal.
+ */
+export function verifyTransportOptimality(
+  problem: TransportProblem,
+  solution: TransportSolution,
+): string | null {
+  const { rowColumn, rowArc, rowPotential, columnPrice } = solution;
+  const fill = new Int32Array(problem.columnCount);
+  for (let row = 0; row < problem.rowCount; row++) {
+    const potential = rowPotential[row]!;
+    if (potential > problem.dummyCost) return `row ${row}: potential above the dummy cost`;
+    const adjacency = problem.rowAdjacency[row]!;
+    for (
+      let a = problem.adjacencyStart[adjacency]!;
+      a < problem.adjacencyStart[adjacency + 1]!;
+      a++
+    ) {
+      const column = problem.arcColumn[a]!;
+      if (column === rowColumn[row] && a !== rowArc[row]) continue;
+      const reduced = problem.arcCost[a]! + columnPrice[column]! - potential;
+      if (reduced < 0) return `row ${row}: negative reduced cost on arc ${a}`;
+      if (a === rowArc[row] && reduced !== 0) return `row ${row}: used arc ${a} is not tight`;
+    }
+    if (rowColumn[row]! >= 0) fill[rowColumn[row]!]!++;
+    else if (potential !== problem.dummyCost) return `row ${row}: unassigned but not tight`;
+  }
+  for (let column = 0; column < problem.columnCount; column++) {
+    if (fill[column]! > problem.columnCapacity[column]!) return `column ${column}: over capacity`;
+    if (columnPrice[column]! < 0) return `column ${column}: negative price`;
+    if (columnPrice[column]! > 0 && fill[column]! < problem.columnCapacity[column]!) {
+      return `column ${column}: priced but not full`;
+    }
+  }
+  return null;
+}
