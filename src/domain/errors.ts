@@ -21,6 +21,40 @@ export const ERROR_CATALOGUE = {
     message: 'Cette personne a déjà un tandem en cours dans ce programme.',
   },
   email_taken: { status: 409, message: 'Cette adresse e-mail est déjà utilisée.' },
+  partner_name_taken: {
+    status: 409,
+    message: 'Une structure partenaire porte déjà ce nom.',
+  },
+  partner_unknown: { status: 400, message: 'Cette structure partenaire n’existe pas.' },
+  commune_unknown: { status: 400, message: 'Ce code commune est inconnu.' },
+  sector_unknown: { status: 400, message: 'Ce code de secteur d’activité (NAF) est inconnu.' },
+  invalid_transition: {
+    status: 409,
+    message: 'Cette action n’est pas possible dans l’état actuel du profil.',
+  },
+  capacity_below_current_tandems: {
+    status: 409,
+    message: 'La capacité ne peut pas être inférieure au nombre de tandems en cours.',
+  },
+  default_program_locked: {
+    status: 409,
+    message:
+      'Le parcours général ne peut être ni supprimé, ni désactivé, ni réservé à un partenaire.',
+  },
+  program_in_use: {
+    status: 409,
+    message:
+      'Ce programme a déjà des inscrit·es, des tandems ou des appariements : désactivez-le plutôt que de le supprimer.',
+  },
+  cohort_name_taken: {
+    status: 409,
+    message: 'Ce programme a déjà une promotion de ce nom.',
+  },
+  cohort_dates_invalid: {
+    status: 400,
+    message: 'La date de fin d’une promotion ne peut pas précéder sa date de début.',
+  },
+  not_a_mentor: { status: 400, message: 'Cette personne n’a pas de profil mentor.' },
   database_not_empty: {
     status: 409,
     message:

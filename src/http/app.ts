@@ -20,6 +20,9 @@ import { handleError, handleNotFound } from './error-handler.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mentorRoutes } from './routes/mentors.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { programRoutes } from './routes/programs.ts';
 import { userRoutes } from './routes/users.ts';
 
 export type AppOptions = {
@@ -117,6 +120,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes({ database: options.database, version: PRODUCT_VERSION }));
   await app.register(authRoutes({ services, secureCookies }));
   await app.register(userRoutes({ services }));
+  await app.register(mentorRoutes({ services }));
+  await app.register(partnerRoutes({ services }));
+  await app.register(programRoutes({ services }));
   app.get(
     '/openapi.json',
     {

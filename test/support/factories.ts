@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../src/db/client.ts';
 import { findDefaultProgramId } from '../../src/db/repositories/hub-repository.ts';
 import {
+  cohorts,
   menteeProfiles,
   mentorProfiles,
   partners,
@@ -93,4 +94,15 @@ export async function createTandem(
 ) {
   const [tandem] = await db.insert(tandems).values(values).returning();
   return tandem!;
+}
+
+export async function createCohort(
+  db: Executor,
+  values: Pick<typeof cohorts.$inferInsert, 'programId'> & Partial<typeof cohorts.$inferInsert>,
+) {
+  const [cohort] = await db
+    .insert(cohorts)
+    .values({ name: unique('Promotion'), startsOn: '2026-01-05', ...values })
+    .returning();
+  return cohort!;
 }

@@ -122,6 +122,8 @@ export const mentorProfiles = pgTable(
     vettedAt: timestamp({ withTimezone: true }),
     vettedBy: uuid().references(() => users.id),
     rejectionReason: text(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawalReason: text(),
     jobTitle: text(),
     employer: text(),
     occupationCode: text(),

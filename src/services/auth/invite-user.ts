@@ -1,19 +1,15 @@
-import { insertSignInToken } from '../../db/repositories/auth-repository.ts';
 import { insertInvitation } from '../../db/repositories/invitations-repository.ts';
-import { enqueueJob } from '../../db/repositories/jobs-repository.ts';
 import {
   findUserByEmail,
   insertUser,
   type UserRow,
 } from '../../db/repositories/users-repository.ts';
 import { canInvite, INVITATION_TTL_MINUTES } from '../../domain/auth.ts';
-import { addMinutes } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/people.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
-import { signInLinkUrl } from './request-sign-in-link.ts';
-import { createSecretToken } from './secret-tokens.ts';
+import { emailSignInLink } from './email-sign-in-link.ts';
 
 export type InviteUserOptions = {
   email: string;
@@ -64,27 +60,12 @@ export async function inviteUser(
       invitedBy: actor.userId,
       createdAt: now,
     });
-    const { token, hash } = createSecretToken();
-    await insertSignInToken(tx, {
-      tokenHash: hash,
-      userId: user.id,
+    await emailSignInLink(tx, { publicUrl: context.publicUrl, now }, user, {
       purpose: 'invitation',
-      createdAt: now,
-      expiresAt: addMinutes(now, INVITATION_TTL_MINUTES),
+      template: 'invitation',
+      validMinutes: INVITATION_TTL_MINUTES,
+      params: { role: user.role },
       createdBy: actor.userId,
-    });
-    await enqueueJob(tx, {
-      name: 'send_email',
-      payload: {
-        template: 'invitation',
-        to: user.email,
-        locale: user.locale,
-        params: {
-          firstName: user.firstName,
-          role: user.role,
-          link: signInLinkUrl(context.publicUrl, token),
-        },
-      },
     });
     await recordAudit(tx, options.origin, now, {
       action: 'user.invite',
