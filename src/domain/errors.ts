@@ -26,6 +26,14 @@ export const ERROR_CATALOGUE = {
     message: 'Une structure partenaire porte déjà ce nom.',
   },
   partner_unknown: { status: 400, message: 'Cette structure partenaire n’existe pas.' },
+  partner_inactive: {
+    status: 409,
+    message: 'Cette structure partenaire est désactivée : elle ne peut plus orienter de personnes.',
+  },
+  referrer_unknown: {
+    status: 400,
+    message: 'Ce·tte référent·e n’appartient pas à cette structure partenaire.',
+  },
   commune_unknown: { status: 400, message: 'Ce code commune est inconnu.' },
   sector_unknown: { status: 400, message: 'Ce code de secteur d’activité (NAF) est inconnu.' },
   invalid_transition: {

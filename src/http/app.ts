@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import type { DatabaseHandle } from '../db/client.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { AppError } from '../domain/errors.ts';
@@ -20,6 +21,7 @@ import { handleError, handleNotFound } from './error-handler.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { menteeRoutes } from './routes/mentees.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { programRoutes } from './routes/programs.ts';
@@ -37,7 +39,13 @@ export type AppOptions = {
 };
 
 /** One registered route and who may call it: the table the permission tests walk. */
-export type RouteEntry = { method: string; url: string; access: RouteAccess };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  /** The zod schema of the body, when the route takes one. */
+  body: ZodType | undefined;
+};
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -78,7 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: route.config!.access! });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: route.config!.access!,
+        body: route.schema?.body as ZodType | undefined,
+      });
     }
   });
 
@@ -123,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mentorRoutes({ services }));
   await app.register(partnerRoutes({ services }));
   await app.register(programRoutes({ services }));
+  await app.register(menteeRoutes({ services }));
   app.get(
     '/openapi.json',
     {

@@ -117,30 +117,6 @@ export async function updateMentorName(
     .where(and(eq(users.id, mentorId), eq(users.role, 'mentor')));
 }
 
-/** Whether each reference code a mentor profile points at exists (undefined: not asked). */
-export async function findUnknownMentorReferences(
-  db: Executor,
-  codes: { sectorCode?: string | undefined; communeCode?: string | undefined },
-): Promise<{ sectorUnknown: boolean; communeUnknown: boolean }> {
-  let sectorUnknown = false;
-  let communeUnknown = false;
-  if (codes.sectorCode !== undefined) {
-    const [row] = await db
-      .select({ code: nafCodes.code })
-      .from(nafCodes)
-      .where(eq(nafCodes.code, codes.sectorCode));
-    sectorUnknown = !row;
-  }
-  if (codes.communeCode !== undefined) {
-    const [row] = await db
-      .select({ code: communes.code })
-      .from(communes)
-      .where(eq(communes.code, codes.communeCode));
-    communeUnknown = !row;
-  }
-  return { sectorUnknown, communeUnknown };
-}
-
 function searchConditions(filters: MentorSearchFilters): SQL[] {
   const conditions: SQL[] = [isNull(users.erasedAt)];
   if (filters.status) conditions.push(eq(mentorProfiles.status, filters.status));

@@ -378,3 +378,27 @@ export async function updateCommuneCoordinates(
   }
   return changed;
 }
+
+/** Whether each reference code a profile points at exists (undefined: not asked). */
+export async function findUnknownReferenceCodes(
+  db: Executor,
+  codes: { sectorCode?: string | undefined; communeCode?: string | undefined },
+): Promise<{ sectorUnknown: boolean; communeUnknown: boolean }> {
+  let sectorUnknown = false;
+  let communeUnknown = false;
+  if (codes.sectorCode !== undefined) {
+    const [row] = await db
+      .select({ code: nafCodes.code })
+      .from(nafCodes)
+      .where(eq(nafCodes.code, codes.sectorCode));
+    sectorUnknown = !row;
+  }
+  if (codes.communeCode !== undefined) {
+    const [row] = await db
+      .select({ code: communes.code })
+      .from(communes)
+      .where(eq(communes.code, codes.communeCode));
+    communeUnknown = !row;
+  }
+  return { sectorUnknown, communeUnknown };
+}

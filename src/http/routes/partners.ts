@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { boundedText } from '../../domain/text.ts';
 import { PARTNER_KINDS } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createPartner } from '../../services/partners/create-partner.ts';
@@ -21,16 +22,6 @@ const activeFilter = z
   .enum(['true', 'false'])
   .transform((value) => value === 'true')
   .optional();
-
-/** Free text as PostgreSQL stores it: trimmed, bounded, never a NUL character. */
-function boundedText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL characters');
-}
 
 const partnerFields = {
   name: boundedText(200),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { boundedText } from '../../domain/text.ts';
 import { DEFAULT_MATCHING_WEIGHTS, matchingWeightsSchema } from '../../domain/matching-weights.ts';
 import { TRACKS } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -41,16 +42,6 @@ const activeFilter = z
   .enum(['true', 'false'])
   .transform((value) => value === 'true')
   .optional();
-
-/** Free text as PostgreSQL stores it: trimmed, bounded, never a NUL character. */
-function boundedText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL characters');
-}
 
 /** A calendar date PostgreSQL accepts and people mean (years 1900–2199). */
 const calendarDate = z.iso

@@ -1,7 +1,6 @@
 import { isConstraintViolation } from '../../db/errors.ts';
 import {
   findMentorById,
-  findUnknownMentorReferences,
   insertMentorProfile,
   type MentorRecord,
 } from '../../db/repositories/mentors-repository.ts';
@@ -19,7 +18,8 @@ import type {
 import { recordAudit } from '../audit/record-audit.ts';
 import { emailSignInLink } from '../auth/email-sign-in-link.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
-import { requireKnownReferences } from './require-known-references.ts';
+import { findUnknownReferenceCodes } from '../../db/repositories/reference-repository.ts';
+import { requireKnownReferences } from '../reference/require-known-references.ts';
 
 /** What a volunteer tells the hub when applying. */
 export type MentorApplication = {
@@ -73,7 +73,7 @@ export async function applyAsMentor(
     return await context.db.transaction(async (tx) => {
       if (await findUserByEmail(tx, email)) throw new AppError('email_taken');
       requireKnownReferences(
-        await findUnknownMentorReferences(tx, {
+        await findUnknownReferenceCodes(tx, {
           sectorCode: options.sectorCode,
           communeCode: options.communeCode,
         }),

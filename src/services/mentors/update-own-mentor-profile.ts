@@ -1,7 +1,6 @@
 import { isConstraintViolation } from '../../db/errors.ts';
 import {
   findMentorById,
-  findUnknownMentorReferences,
   updateMentorName,
   updateMentorProfile,
   type MentorProfileChanges,
@@ -19,7 +18,8 @@ import type {
 import { requireRole } from '../../domain/policies.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
-import { requireKnownReferences } from './require-known-references.ts';
+import { findUnknownReferenceCodes } from '../../db/repositories/reference-repository.ts';
+import { requireKnownReferences } from '../reference/require-known-references.ts';
 
 /** The fields a mentor may change on their own profile; status and vetting are not among them. */
 export type MentorProfileEdit = {
@@ -91,7 +91,7 @@ export async function updateOwnMentorProfile(
       const before = await findMentorById(tx, mentor.userId);
       if (!before) throw new AppError('not_found');
       requireKnownReferences(
-        await findUnknownMentorReferences(tx, {
+        await findUnknownReferenceCodes(tx, {
           sectorCode: options.sectorCode,
           communeCode: options.communeCode,
         }),
