@@ -323,3 +323,48 @@ describe('what a mentor and the person see', () => {
     expect(statusChange.statusCode).toBe(400);
   });
 });
+
+describe('notes on a mentee', () => {
+  it('keeps staff notes in the hub, shares partner notes, and never shows any to mentors or mentees', async () => {
+    const { id } = (await refer(referrerA, referral('Notes'))).json<{ id: string }>();
+    const write = (credentials: TestCredentials, body: string, visibility: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/mentees/${id}/notes`,
+        headers: credentials.headers,
+        payload: { body, visibility },
+      });
+    expect((await write(coordinator, 'Note interne au hub', 'staff')).statusCode).toBe(201);
+    expect((await write(referrerA, 'Suivi partagé avec le hub', 'partner')).statusCode).toBe(201);
+    expect((await write(referrerA, 'Mon pense-bête', 'private')).statusCode).toBe(201);
+    expect((await write(referrerA, 'Tentative', 'staff')).statusCode).toBe(403);
+
+    const read = async (credentials: TestCredentials) => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/mentees/${id}/notes`,
+        headers: credentials.headers,
+      });
+      return {
+        status: response.statusCode,
+        bodies:
+          response.statusCode === 200
+            ? response.json<{ items: { body: string }[] }>().items.map((note) => note.body)
+            : [],
+      };
+    };
+    expect(await read(coordinator)).toEqual({
+      status: 200,
+      bodies: ['Note interne au hub', 'Suivi partagé avec le hub'],
+    });
+    expect(await read(referrerA)).toEqual({
+      status: 200,
+      bodies: ['Suivi partagé avec le hub', 'Mon pense-bête'],
+    });
+    expect((await read(referrerB)).status).toBe(404);
+    const mentor = await signInAs(app, database.db, 'mentor');
+    const mentee = await signInAs(app, database.db, 'mentee');
+    expect((await read(mentor)).status).toBe(403);
+    expect((await read(mentee)).status).toBe(403);
+  });
+});

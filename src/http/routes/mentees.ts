@@ -6,11 +6,13 @@ import {
   menteeProfileFields,
   personFields,
 } from '../../domain/mentee-profile.ts';
-import { MENTEE_STATUSES, TRACKS } from '../../domain/people.ts';
+import { MENTEE_STATUSES, ROLES, TRACKS } from '../../domain/people.ts';
+import { NOTE_VISIBILITIES } from '../../domain/tandems.ts';
 import { boundedText } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { attachMenteeToPartner } from '../../services/mentees/attach-mentee-to-partner.ts';
 import { getMenteeFile } from '../../services/mentees/get-mentee-file.ts';
+import { addMenteeNote, listMenteeNotes } from '../../services/mentees/mentee-notes.ts';
 import { referMentee } from '../../services/mentees/refer-mentee.ts';
 import { registerAsMentee } from '../../services/mentees/register-as-mentee.ts';
 import { searchMentees } from '../../services/mentees/search-mentees.ts';
@@ -235,6 +237,83 @@ export function menteeRoutes(options: { services: ServiceContext }): FastifyPlug
           origin: request.origin,
         });
         return reply.status(204).send(null);
+      },
+    );
+    const noteSchema = z
+      .object({
+        id: z.uuid(),
+        visibility: z.enum(NOTE_VISIBILITIES),
+        body: z.string(),
+        createdAt: z.string(),
+        author: z.object({ id: z.uuid(), name: z.string(), role: z.enum(ROLES) }),
+      })
+      .meta({ id: 'Note' });
+    const notesAccess = ['admin', 'coordinator', 'referrer'] as const;
+
+    app.get(
+      '/mentees/:menteeId/notes',
+      {
+        config: { access: notesAccess },
+        schema: {
+          tags: ['mentees'],
+          summary: 'Notes on a mentee (staff and the referring partner; never mentors or mentees)',
+          params: z.object({ menteeId: z.uuid() }),
+          response: {
+            200: z.object({ items: z.array(noteSchema) }),
+            404: errorSchema,
+            ...commonErrors,
+          },
+        },
+      },
+      async (request) => {
+        const rows = await listMenteeNotes(services, {
+          menteeId: request.params.menteeId,
+          origin: request.origin,
+        });
+        return {
+          items: rows.map(({ note, authorFirstName, authorLastName, authorRole }) => ({
+            id: note.id,
+            visibility: note.visibility,
+            body: note.body,
+            createdAt: note.createdAt.toISOString(),
+            author: {
+              id: note.authorId,
+              name: `${authorFirstName} ${authorLastName}`,
+              role: authorRole,
+            },
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/mentees/:menteeId/notes',
+      {
+        config: { access: notesAccess },
+        schema: {
+          tags: ['mentees'],
+          summary: 'Add a note on a mentee',
+          description:
+            '`staff`: the hub only; `partner`: also the referring partner; `private`: the author only. Referrers cannot write `staff` notes.',
+          params: z.object({ menteeId: z.uuid() }),
+          body: z
+            .strictObject({ body: boundedText(5000), visibility: z.enum(NOTE_VISIBILITIES) })
+            .meta({
+              example: {
+                body: 'A trouvé un stage de 2 mois, à relancer en janvier.',
+                visibility: 'partner',
+              },
+            }),
+          response: { 201: createdSchema, 404: errorSchema, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const note = await addMenteeNote(services, {
+          menteeId: request.params.menteeId,
+          ...request.body,
+          origin: request.origin,
+        });
+        return reply.status(201).send({ id: note.id });
       },
     );
     return Promise.resolve();
