@@ -22,8 +22,8 @@ export type MatchingWeights = Readonly<Record<MatchingCriterion, number>>;
 
 /**
  * The engine's default weights (they sum to 1). A programme whose `matchingWeights` is null
- * uses these; a programme that sets only some criteria gets these for the others. They mirror
- * `DEFAULT_WEIGHTS` in `src/matching/score-pair.ts`, which a test keeps in step.
+ * uses these; a programme that sets only some criteria gets these for the others. The matching engine's
+ * `DEFAULT_WEIGHTS` are these, under the engine's criterion names.
  */
 export const DEFAULT_MATCHING_WEIGHTS: MatchingWeights = {
   trackFit: 0.15,

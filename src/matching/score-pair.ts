@@ -1,4 +1,5 @@
 import type { MentorKind, Track } from '../domain/people.ts';
+import { DEFAULT_MATCHING_WEIGHTS, toEngineWeights } from '../domain/matching-weights.ts';
 import { NEEDS } from '../domain/people.ts';
 import { listSharedTerms, measureCosine } from './french-text.ts';
 import type { TextIndex } from './french-text.ts';
@@ -32,16 +33,8 @@ export type Criterion = (typeof CRITERIA)[number];
 /** Relative importance of each criterion; set per program. Normalised to sum to 1. */
 export type ScoringWeights = Readonly<Record<Criterion, number>>;
 
-export const DEFAULT_WEIGHTS: ScoringWeights = {
-  track: 0.15,
-  occupation: 0.15,
-  sector: 0.1,
-  needs: 0.2,
-  geography: 0.1,
-  availability: 0.1,
-  languages: 0.05,
-  text: 0.15,
-};
+/** The defaults live with the programme settings they are the fallback of (one source). */
+export const DEFAULT_WEIGHTS: ScoringWeights = toEngineWeights(DEFAULT_MATCHING_WEIGHTS);
 
 /** Labels the engine cannot know by itself (finer ROME and NAF levels), all optional. */
 export type CodeLabels = {

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { lastLinkTokenFor as lastLinkTokenForIn } from '../../../test/support/outbox.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
@@ -7,7 +7,6 @@ import { createUser } from '../../../test/support/factories.ts';
 import { credentialsFor, signInAs } from '../../../test/support/sessions.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { jobs } from '../../db/schema/index.ts';
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -22,15 +21,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function lastLinkTokenFor(email: string): Promise<string> {
-  const rows = await database.db
-    .select()
-    .from(jobs)
-    .where(eq(jobs.name, 'send_email'))
-    .orderBy(desc(jobs.id));
-  const job = rows.find((row) => (row.payload as { to: string }).to === email);
-  return (job!.payload as { params: { link: string } }).params.link.split('#jeton=')[1]!;
-}
+const lastLinkTokenFor = (email: string) => lastLinkTokenForIn(database.db, email);
 
 describe('signing in over HTTP', () => {
   it('goes from e-mail link to session cookie to sign-out', async () => {

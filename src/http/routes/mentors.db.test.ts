@@ -1,5 +1,6 @@
+import { lastLinkTokenFor as lastLinkTokenForIn } from '../../../test/support/outbox.ts';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
@@ -8,7 +9,7 @@ import { createMentor } from '../../../test/support/factories.ts';
 import { credentialsFor, signInAs, type TestCredentials } from '../../../test/support/sessions.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { auditLog, jobs, mentorProfiles, users } from '../../db/schema/index.ts';
+import { auditLog, mentorProfiles, users } from '../../db/schema/index.ts';
 import { CHARTER_VERSION } from '../../domain/mentor-lifecycle.ts';
 
 let database: DatabaseHandle;
@@ -55,15 +56,7 @@ function apply(payload: Record<string, unknown>, remoteAddress = freshAddress())
   return app.inject({ method: 'POST', url: '/mentors/applications', remoteAddress, payload });
 }
 
-async function lastLinkTokenFor(email: string): Promise<string> {
-  const rows = await database.db
-    .select()
-    .from(jobs)
-    .where(eq(jobs.name, 'send_email'))
-    .orderBy(desc(jobs.id));
-  const job = rows.find((row) => (row.payload as { to: string }).to === email);
-  return (job!.payload as { params: { link: string } }).params.link.split('#jeton=')[1]!;
-}
+const lastLinkTokenFor = (email: string) => lastLinkTokenForIn(database.db, email);
 
 /** Applies over HTTP and signs in with the e-mailed link, as the applicant would. */
 async function applyAndSignIn(overrides: Record<string, unknown> = {}) {

@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { lastLinkTokenFor as lastLinkTokenForIn } from '../../../test/support/outbox.ts';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../test/support/clock.ts';
 import { createPartner, createUser } from '../../../test/support/factories.ts';
@@ -28,18 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-/** The token of the last link e-mailed to `email`, read from the queued e-mail job. */
-async function lastLinkTokenFor(email: string): Promise<string> {
-  const rows = await handle.db
-    .select()
-    .from(jobs)
-    .where(eq(jobs.name, 'send_email'))
-    .orderBy(desc(jobs.id));
-  const job = rows.find((row) => (row.payload as { to: string }).to === email);
-  const link = (job?.payload as { params: { link: string } } | undefined)?.params.link;
-  if (!link) throw new Error(`no link was e-mailed to ${email}`);
-  return link.split('#jeton=')[1]!;
-}
+const lastLinkTokenFor = (email: string) => lastLinkTokenForIn(handle.db, email);
 
 async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
   try {
