@@ -37,6 +37,41 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives an example for every request body and every successful response', () => {
+    const components =
+      (document as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ??
+      {};
+    /** Whether a schema, or one it references, carries an example. */
+    const hasExample = (node: unknown, seen = new Set<string>()): boolean => {
+      if (!node || typeof node !== 'object') return false;
+      if (Array.isArray(node)) return node.some((item) => hasExample(item, seen));
+      const record = node as Record<string, unknown>;
+      if (typeof record.$ref === 'string') {
+        if (seen.has(record.$ref)) return false;
+        seen.add(record.$ref);
+        return hasExample(components[record.$ref.split('/').pop()!], seen);
+      }
+      if ('example' in record || 'examples' in record) return true;
+      return Object.values(record).some((value) => hasExample(value, seen));
+    };
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const { requestBody, responses = {} } = operation as {
+          requestBody?: unknown;
+          responses?: Record<string, { content?: unknown }>;
+        };
+        if (requestBody && !hasExample(requestBody)) missing.push(`${method} ${path} request`);
+        for (const [status, response] of Object.entries(responses)) {
+          if (status.startsWith('2') && response.content && !hasExample(response)) {
+            missing.push(`${method} ${path} ${status}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('matches the committed openapi.json', () => {
     const committed = JSON.parse(
       fs.readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'),

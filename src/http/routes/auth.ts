@@ -36,7 +36,10 @@ export function authRoutes(options: {
           description:
             'Always answers 202, whether or not the address has an account. The link works once, for 20 minutes.',
           body: z.object({ email }),
-          response: { 202: z.object({ sent: z.literal(true) }), ...commonErrors },
+          response: {
+            202: z.object({ sent: z.literal(true) }).meta({ example: { sent: true } }),
+            ...commonErrors,
+          },
         },
       },
       async (request, reply) => {
@@ -52,7 +55,9 @@ export function authRoutes(options: {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with the token of an e-mailed link',
-          body: z.object({ token: z.string().min(20).max(200) }),
+          body: z
+            .object({ token: z.string().min(20).max(200) })
+            .meta({ example: { token: 'q3Jx0bN8m1Vt2YwZ9k4Lc7Hs5Pd6Rf0Ga1Ue3Io8Ty2' } }),
           response: { 200: sessionSchema, ...commonErrors },
         },
       },
@@ -138,7 +143,9 @@ export function authRoutes(options: {
         schema: {
           tags: ['auth'],
           summary: 'Set or change one’s own password (staff)',
-          body: z.object({ password: z.string().min(MIN_PASSWORD_LENGTH).max(1024) }),
+          body: z
+            .object({ password: z.string().min(MIN_PASSWORD_LENGTH).max(1024) })
+            .meta({ example: { password: 'une phrase facile à retenir' } }),
           response: { 204: z.null(), ...commonErrors },
         },
       },

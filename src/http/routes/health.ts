@@ -2,15 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pingDatabase, type DatabaseHandle } from '../../db/client.ts';
 
-const healthSchema = z.object({
-  status: z.enum(['ok', 'error']),
-  version: z.string(),
-  uptimeSeconds: z.number(),
-  database: z.object({
-    engine: z.enum(['pglite', 'postgres']),
-    status: z.enum(['ok', 'unreachable']),
-  }),
-});
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'error']),
+    version: z.string(),
+    uptimeSeconds: z.number(),
+    database: z.object({
+      engine: z.enum(['pglite', 'postgres']),
+      status: z.enum(['ok', 'unreachable']),
+    }),
+  })
+  .meta({
+    example: {
+      status: 'ok',
+      version: '0.1.0',
+      uptimeSeconds: 3600,
+      database: { engine: 'postgres', status: 'ok' },
+    },
+  });
 
 /** `GET /health`: whether the server and its database answer (for load balancers and probes). */
 export function healthRoutes(options: {

@@ -51,7 +51,9 @@ const referralExample = {
   },
 };
 
-const createdSchema = z.object({ id: z.uuid() });
+const createdSchema = z
+  .object({ id: z.uuid() })
+  .meta({ example: { id: '3d9b6f0e-8a41-4c55-9d1e-2b7c5a0f6e13' } });
 
 /** Mentees: referral, self-registration, the file, own profile, search, attachment. */
 export function menteeRoutes(options: { services: ServiceContext }): FastifyPluginAsyncZod {
@@ -90,17 +92,34 @@ export function menteeRoutes(options: { services: ServiceContext }): FastifyPlug
         schema: {
           tags: ['mentees'],
           summary: 'Register oneself as a mentee (without a partner)',
-          body: z.strictObject({
-            person: personFields.extend({ email: z.email().max(254) }).strict(),
-            profile: menteeProfileFields.strict(),
-            consentsToMentoring: z.literal(true),
-            alsoConsentsTo: z
-              .array(z.enum(['impact_follow_up', 'communications']))
-              .max(2)
-              .default([]),
-          }),
+          body: z
+            .strictObject({
+              person: personFields.extend({ email: z.email().max(254) }).strict(),
+              profile: menteeProfileFields.strict(),
+              consentsToMentoring: z.literal(true),
+              alsoConsentsTo: z
+                .array(z.enum(['impact_follow_up', 'communications']))
+                .max(2)
+                .default([]),
+            })
+            .meta({
+              example: {
+                person: {
+                  firstName: 'Karim',
+                  lastName: 'Haddad',
+                  email: 'karim.haddad@example.org',
+                },
+                profile: {
+                  track: 'job_search',
+                  targetOccupationCode: 'M1607',
+                  communeCode: '13215',
+                },
+                consentsToMentoring: true,
+                alsoConsentsTo: ['impact_follow_up'],
+              },
+            }),
           response: {
-            201: z.object({ registered: z.literal(true) }),
+            201: z.object({ registered: z.literal(true) }).meta({ example: { registered: true } }),
             409: errorSchema,
             ...commonErrors,
           },
@@ -186,7 +205,10 @@ export function menteeRoutes(options: { services: ServiceContext }): FastifyPlug
           body: menteeProfileFields
             .partial()
             .strict()
-            .refine((changes) => Object.keys(changes).length > 0, { message: 'nothing to change' }),
+            .refine((changes) => Object.keys(changes).length > 0, { message: 'nothing to change' })
+            .meta({
+              example: { needs: ['cv_interviews', 'network'], availability: ['mon_am', 'thu_pm'] },
+            }),
           response: { 204: z.null(), ...commonErrors },
         },
       },
@@ -226,7 +248,12 @@ export function menteeRoutes(options: { services: ServiceContext }): FastifyPlug
           tags: ['mentees'],
           summary: 'Attach a mentee to a partner (and referrer)',
           params: z.object({ menteeId: z.uuid() }),
-          body: z.strictObject({ partnerId: z.uuid(), referrerId: z.uuid().optional() }),
+          body: z.strictObject({ partnerId: z.uuid(), referrerId: z.uuid().optional() }).meta({
+            example: {
+              partnerId: '0b7e5c1a-2f44-4b0e-8d0e-6a3c2b1f9e20',
+              referrerId: '6f1c2a7e-3b1d-4d8e-9a55-0c2f1e9b7d11',
+            },
+          }),
           response: { 204: z.null(), 404: errorSchema, 409: errorSchema, ...commonErrors },
         },
       },
@@ -247,7 +274,20 @@ export function menteeRoutes(options: { services: ServiceContext }): FastifyPlug
         createdAt: z.string(),
         author: z.object({ id: z.uuid(), name: z.string(), role: z.enum(ROLES) }),
       })
-      .meta({ id: 'Note' });
+      .meta({
+        id: 'Note',
+        example: {
+          id: '9a0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4',
+          visibility: 'partner',
+          body: 'A trouvé un stage de 2 mois, à relancer en janvier.',
+          createdAt: '2026-11-25T09:00:00.000Z',
+          author: {
+            id: '6f1c2a7e-3b1d-4d8e-9a55-0c2f1e9b7d11',
+            name: 'Inès Haddad',
+            role: 'referrer',
+          },
+        },
+      });
     const notesAccess = ['admin', 'coordinator', 'referrer'] as const;
 
     app.get(

@@ -183,7 +183,9 @@ export function mentorRoutes(options: { services: ServiceContext }): FastifyPlug
             'Creates the account and the application (status `applied`) and e-mails a sign-in link, with which the applicant signs the charter. An address already in use answers 409 `email_taken`.',
           body: applicationBody,
           response: {
-            201: z.object({ status: z.literal('applied') }),
+            201: z
+              .object({ status: z.literal('applied') })
+              .meta({ example: { status: 'applied' } }),
             409: errorSchema,
             ...commonErrors,
           },
