@@ -11,3 +11,14 @@ export function messageOfAppError(run: () => unknown, code: ErrorCode): string {
   }
   throw new Error(`expected an AppError ${code}`);
 }
+
+/** The code of the `AppError` a promise rejects with, or undefined when it resolves. */
+export async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+  return undefined;
+}

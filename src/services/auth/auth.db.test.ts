@@ -1,3 +1,4 @@
+import { failureCode } from '../../../test/support/errors.ts';
 import { lastLinkTokenFor as lastLinkTokenForIn } from '../../../test/support/outbox.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditLog, jobs, users } from '../../db/schema/index.ts';
 import { ANONYMOUS, LOCKOUT_MINUTES, MAX_PASSWORD_FAILURES } from '../../domain/auth.ts';
-import { isAppError, type ErrorCode } from '../../domain/errors.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import { disableUser } from './disable-user.ts';
 import { inviteUser } from './invite-user.ts';
@@ -30,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => handle.close());
 
 const lastLinkTokenFor = (email: string) => lastLinkTokenForIn(handle.db, email);
-
-async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('sign-in by e-mail link', () => {
   it('signs in once, activates an invited account, and refuses a replay', async () => {

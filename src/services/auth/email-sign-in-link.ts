@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.ts';
 import { insertSignInToken } from '../../db/repositories/auth-repository.ts';
-import { enqueueJob } from '../../db/repositories/jobs-repository.ts';
+import { queueEmailTo } from '../notifications/queue-email.ts';
 import type { UserRow } from '../../db/repositories/users-repository.ts';
 import { addMinutes } from '../../domain/clock.ts';
 import { createSecretToken } from './secret-tokens.ts';
@@ -40,18 +40,9 @@ export async function emailSignInLink(
     expiresAt: addMinutes(context.now, email.validMinutes),
     createdBy: email.createdBy ?? null,
   });
-  await enqueueJob(tx, {
-    name: 'send_email',
-    payload: {
-      template: email.template,
-      to: user.email,
-      locale: user.locale,
-      params: {
-        ...email.params,
-        firstName: user.firstName,
-        link: signInLinkUrl(context.publicUrl, token),
-        validMinutes: email.validMinutes,
-      },
-    },
+  await queueEmailTo(tx, user, email.template, {
+    ...email.params,
+    link: signInLinkUrl(context.publicUrl, token),
+    validMinutes: email.validMinutes,
   });
 }

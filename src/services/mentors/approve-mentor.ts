@@ -1,4 +1,4 @@
-import { enqueueJob } from '../../db/repositories/jobs-repository.ts';
+import { queueEmailTo } from '../notifications/queue-email.ts';
 import type { MentorRecord } from '../../db/repositories/mentors-repository.ts';
 import { requireRole } from '../../domain/policies.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
@@ -24,17 +24,7 @@ export async function approveMentor(
       origin: options.origin,
       now,
     });
-    if (mentor.user.email) {
-      await enqueueJob(tx, {
-        name: 'send_email',
-        payload: {
-          template: 'mentor_approved',
-          to: mentor.user.email,
-          locale: mentor.user.locale,
-          params: { firstName: mentor.user.firstName },
-        },
-      });
-    }
+    await queueEmailTo(tx, mentor.user, 'mentor_approved');
     return mentor;
   });
 }

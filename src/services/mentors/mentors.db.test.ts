@@ -1,3 +1,4 @@
+import { failureCode } from '../../../test/support/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { ANONYMOUS, type Actor } from '../../domain/auth.ts';
-import { isAppError, type ErrorCode } from '../../domain/errors.ts';
+import { isAppError } from '../../domain/errors.ts';
 import { CHARTER_VERSION } from '../../domain/mentor-lifecycle.ts';
 import type { Role } from '../../domain/people.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
@@ -80,16 +81,6 @@ function application(overrides: Partial<MentorApplication> = {}): MentorApplicat
     bio: 'Vingt ans de vente en PME.',
     ...overrides,
   };
-}
-
-async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 async function auditActions(subjectId: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { enqueueJob } from '../../db/repositories/jobs-repository.ts';
+import { queueEmailTo } from '../notifications/queue-email.ts';
 import type { MentorRecord } from '../../db/repositories/mentors-repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';
@@ -36,17 +36,7 @@ export async function rejectMentor(
       origin: options.origin,
       now,
     });
-    if (mentor.user.email) {
-      await enqueueJob(tx, {
-        name: 'send_email',
-        payload: {
-          template: 'mentor_application_declined',
-          to: mentor.user.email,
-          locale: mentor.user.locale,
-          params: { firstName: mentor.user.firstName },
-        },
-      });
-    }
+    await queueEmailTo(tx, mentor.user, 'mentor_application_declined');
     return mentor;
   });
 }

@@ -1,3 +1,5 @@
+import { failureCode } from '../../../test/support/errors.ts';
+import { originOf } from '../../../test/support/origins.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../test/support/clock.ts';
@@ -6,8 +8,6 @@ import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { ANONYMOUS } from '../../domain/auth.ts';
-import { isAppError, type ErrorCode } from '../../domain/errors.ts';
-import type { Role } from '../../domain/people.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import { createPartner } from './create-partner.ts';
 import { deactivatePartner } from './deactivate-partner.ts';
@@ -24,31 +24,9 @@ let coordinator: RequestOrigin;
 beforeAll(async () => {
   handle = await createTestDatabase();
   context = { db: handle.db, clock, publicUrl: 'https://hub.example.test' };
-  coordinator = await originOf('coordinator');
+  coordinator = await originOf(handle.db, 'coordinator');
 });
 afterAll(async () => handle.close());
-
-async function originOf(role: Role, partnerId?: string): Promise<RequestOrigin> {
-  const user = await createUser(handle.db, {
-    role,
-    partnerId: role === 'referrer' ? (partnerId ?? (await insertTestPartner(handle.db)).id) : null,
-  });
-  return {
-    actor: { kind: 'user', userId: user.id, role, partnerId: user.partnerId },
-    ipAddress: '198.51.100.4',
-    userAgent: 'vitest',
-  };
-}
-
-async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 async function auditActionsFor(subjectId: string): Promise<string[]> {
   const rows = await handle.db
@@ -154,7 +132,7 @@ describe('managing partners', () => {
   it('deactivates and reactivates a partner, keeping its people, idempotently', async () => {
     const partner = await insertTestPartner(handle.db);
     const referrer = await createUser(handle.db, { role: 'referrer', partnerId: partner.id });
-    const admin = await originOf('admin');
+    const admin = await originOf(handle.db, 'admin');
     const deactivated = await deactivatePartner(context, { partnerId: partner.id, origin: admin });
     expect(deactivated.isActive).toBe(false);
     expect(deactivated.deactivatedAt).toEqual(clock.now());
@@ -172,7 +150,7 @@ describe('managing partners', () => {
 
   it('lets only staff write', async () => {
     for (const role of ['referrer', 'mentor', 'mentee'] as const) {
-      const origin = await originOf(role);
+      const origin = await originOf(handle.db, role);
       expect(
         await failureCode(
           createPartner(context, { name: `Refusé ${role}`, kind: 'other', origin }),
@@ -200,7 +178,7 @@ describe('reading partners', () => {
   it('shows a referrer their own partner only: another one is not found', async () => {
     const mine = await insertTestPartner(handle.db);
     const theirs = await insertTestPartner(handle.db);
-    const referrer = await originOf('referrer', mine.id);
+    const referrer = await originOf(handle.db, 'referrer', mine.id);
     expect((await getPartner(context, { partnerId: mine.id, origin: referrer })).id).toBe(mine.id);
     expect(await failureCode(getPartner(context, { partnerId: theirs.id, origin: referrer }))).toBe(
       'not_found',
@@ -220,7 +198,7 @@ describe('reading partners', () => {
   it('refuses mentors and mentees', async () => {
     const partner = await insertTestPartner(handle.db);
     for (const role of ['mentor', 'mentee'] as const) {
-      const origin = await originOf(role);
+      const origin = await originOf(handle.db, role);
       expect(await failureCode(getPartner(context, { partnerId: partner.id, origin }))).toBe(
         'forbidden',
       );

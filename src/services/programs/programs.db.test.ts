@@ -1,3 +1,5 @@
+import { failureCode } from '../../../test/support/errors.ts';
+import { originOf } from '../../../test/support/origins.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../test/support/clock.ts';
@@ -7,15 +9,12 @@ import {
   createMentor,
   createPartner,
   createProgram as insertTestProgram,
-  createUser,
   defaultProgramId,
 } from '../../../test/support/factories.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditLog, cohorts, enrolments, programMentors, programs } from '../../db/schema/index.ts';
-import { isAppError, type ErrorCode } from '../../domain/errors.ts';
 import { DEFAULT_MATCHING_WEIGHTS } from '../../domain/matching-weights.ts';
-import type { Role } from '../../domain/people.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import { createCohort } from './create-cohort.ts';
 import { createProgram } from './create-program.ts';
@@ -39,27 +38,9 @@ let coordinator: RequestOrigin;
 beforeAll(async () => {
   handle = await createTestDatabase();
   context = { db: handle.db, clock, publicUrl: 'https://hub.example.test' };
-  coordinator = await originOf('coordinator');
+  coordinator = await originOf(handle.db, 'coordinator');
 });
 afterAll(async () => handle.close());
-
-async function originOf(role: Role, partnerId?: string): Promise<RequestOrigin> {
-  const user = await createUser(handle.db, {
-    role,
-    partnerId: role === 'referrer' ? (partnerId ?? (await createPartner(handle.db)).id) : null,
-  });
-  return { actor: { kind: 'user', userId: user.id, role, partnerId: user.partnerId } };
-}
-
-async function failureCode(promise: Promise<unknown>): Promise<ErrorCode | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 async function auditActions(subjectType: string, subjectId: string): Promise<string[]> {
   const rows = await handle.db
@@ -211,7 +192,7 @@ describe('programmes', () => {
     const program = await insertTestProgram(handle.db);
     const mentor = await createMentor(handle.db);
     for (const role of ['referrer', 'mentor', 'mentee'] as const) {
-      const origin = await originOf(role);
+      const origin = await originOf(handle.db, role);
       const attempts = [
         () => createProgram(context, { name: 'Refusé', origin }),
         () =>
@@ -257,7 +238,7 @@ describe('what a referrer sees of programmes', () => {
       partnerId: theirs.id,
     });
     const inactive = await insertTestProgram(handle.db, { name: `${tag} fermé`, isActive: false });
-    const referrer = await originOf('referrer', mine.id);
+    const referrer = await originOf(handle.db, 'referrer', mine.id);
 
     const page = await listPrograms(context, { page: 1, pageSize: 100, origin: referrer });
     const ids = page.items.map((program) => program.id);
@@ -338,7 +319,7 @@ describe('cohorts', () => {
       origin: coordinator,
     });
     expect(edited.endsOn).toBe('2027-03-05');
-    const referrer = await originOf('referrer');
+    const referrer = await originOf(handle.db, 'referrer');
     const listed = await listCohorts(context, { programId: program.id, origin: referrer });
     expect(listed.map((cohort) => cohort.id)).toEqual([autumn.id, spring.id]);
     expect(await auditActions('cohort', autumn.id)).toEqual(['cohort.create', 'cohort.edit']);
