@@ -84,7 +84,7 @@ function sortPairsByScore(graph: CandidateGraph, scaled: ScaledWeights): SortedP
     }
     return { mentee, mentor };
   }
-  let key = new Uint32Array(arcCount);
+  let key: Uint32Array = new Uint32Array(arcCount);
   for (let i = 0; i < graph.menteeCount; i++) {
     for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
       key[a] = scaled.maxWeight - scaled.weight[a]!;
