@@ -126,8 +126,10 @@ export function assignStable(
   for (let j = 0; j < graph.mentorCount; j++) {
     slotStart[j + 1] = slotStart[j]! + Math.max(0, mentorCapacity[j]!);
   }
-  const heldRank = new Float64Array(slotStart[graph.mentorCount]!);
-  const heldMentee = new Int32Array(heldRank.length);
+  const holders: Holders = {
+    rank: new Float64Array(slotStart[graph.mentorCount]!),
+    mentee: new Int32Array(slotStart[graph.mentorCount]!),
+  };
   const heldCount = new Int32Array(graph.mentorCount);
   const nextChoice = new Int32Array(graph.menteeCount);
   const menteeArc = new Int32Array(graph.menteeCount).fill(-1);
@@ -147,15 +149,15 @@ export function assignStable(
         const size = slotStart[mentor + 1]! - start;
         const held = heldCount[mentor]!;
         if (held < size) {
-          siftUp(heldRank, heldMentee, start, held, rank, mentee);
+          siftUp(holders, start, held, rank, mentee);
           heldCount[mentor] = held + 1;
           menteeArc[mentee] = arc;
           break;
         }
-        if (size === 0 || heldRank[start]! <= rank) continue;
-        displaced = heldMentee[start]!;
+        if (size === 0 || holders.rank[start]! <= rank) continue;
+        displaced = holders.mentee[start]!;
         menteeArc[displaced] = -1;
-        siftDown(heldRank, heldMentee, start, size, rank, mentee);
+        siftDown(holders, start, size, rank, mentee);
         menteeArc[mentee] = arc;
         break;
       }
@@ -166,46 +168,37 @@ export function assignStable(
   return summariseAssignment(graph, menteeArc);
 }
 
+/** Every mentor's current holders: mentor `j` owns slots `slotStart[j]` to `slotStart[j + 1] − 1`. */
+type Holders = { readonly rank: Float64Array; readonly mentee: Int32Array };
+
 /** Adds a holder at the end of a max-heap of `count` holders and restores the heap. */
-function siftUp(
-  rank: Float64Array,
-  mentee: Int32Array,
-  start: number,
-  count: number,
-  newRank: number,
-  newMentee: number,
-): void {
+function siftUp(holders: Holders, start: number, count: number, rank: number, mentee: number) {
   let at = count;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (rank[start + parent]! >= newRank) break;
-    rank[start + at] = rank[start + parent]!;
-    mentee[start + at] = mentee[start + parent]!;
+    if (holders.rank[start + parent]! >= rank) break;
+    holders.rank[start + at] = holders.rank[start + parent]!;
+    holders.mentee[start + at] = holders.mentee[start + parent]!;
     at = parent;
   }
-  rank[start + at] = newRank;
-  mentee[start + at] = newMentee;
+  holders.rank[start + at] = rank;
+  holders.mentee[start + at] = mentee;
 }
 
 /** Replaces the worst holder (the root) of a full max-heap and restores the heap. */
-function siftDown(
-  rank: Float64Array,
-  mentee: Int32Array,
-  start: number,
-  count: number,
-  newRank: number,
-  newMentee: number,
-): void {
+function siftDown(holders: Holders, start: number, count: number, rank: number, mentee: number) {
   let at = 0;
   for (;;) {
     let child = 2 * at + 1;
     if (child >= count) break;
-    if (child + 1 < count && rank[start + child + 1]! > rank[start + child]!) child++;
-    if (rank[start + child]! <= newRank) break;
-    rank[start + at] = rank[start + child]!;
-    mentee[start + at] = mentee[start + child]!;
+    if (child + 1 < count && holders.rank[start + child + 1]! > holders.rank[start + child]!) {
+      child++;
+    }
+    if (holders.rank[start + child]! <= rank) break;
+    holders.rank[start + at] = holders.rank[start + child]!;
+    holders.mentee[start + at] = holders.mentee[start + child]!;
     at = child;
   }
-  rank[start + at] = newRank;
-  mentee[start + at] = newMentee;
+  holders.rank[start + at] = rank;
+  holders.mentee[start + at] = mentee;
 }
