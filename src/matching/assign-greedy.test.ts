@@ -12,45 +12,49 @@ import { arbitrarySmallGraph } from './test-support.ts';
  * may appear twice, scores tie often, and some instances have integer scores so far apart
  * that the sorts must leave their fast paths.
  */
-const arbitraryRawGraph = fc
-  .record({
-    menteeCount: fc.integer({ min: 1, max: 7 }),
-    capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
-    scoreKind: fc.constantFrom('ties', 'decimal', 'huge'),
-    rows: fc.array(
-      fc.array(fc.record({ mentor: fc.nat(), score: fc.integer({ min: -5, max: 1000 }) }), {
-        maxLength: 8,
+const arbitraryRawGraph = (limits = { mentees: 7, mentors: 5, arcsPerMentee: 8 }) =>
+  fc
+    .record({
+      menteeCount: fc.integer({ min: 1, max: limits.mentees }),
+      capacities: fc.array(fc.integer({ min: 0, max: 3 }), {
+        minLength: 1,
+        maxLength: limits.mentors,
       }),
-      { maxLength: 7 },
-    ),
-  })
-  .map(({ menteeCount, capacities, scoreKind, rows }): CandidateGraph => {
-    const arcStart = new Int32Array(menteeCount + 1);
-    const mentors: number[] = [];
-    const scores: number[] = [];
-    for (let i = 0; i < menteeCount; i++) {
-      for (const arc of rows[i] ?? []) {
-        mentors.push(arc.mentor % capacities.length);
-        scores.push(
-          scoreKind === 'ties'
-            ? arc.score % 4
-            : scoreKind === 'decimal'
-              ? arc.score / 1000
-              : // Integers 10^13 apart: far beyond 32-bit radix keys.
-                (Math.abs(arc.score) % 3) * 1e13,
-        );
+      scoreKind: fc.constantFrom('ties', 'decimal', 'huge'),
+      rows: fc.array(
+        fc.array(fc.record({ mentor: fc.nat(), score: fc.integer({ min: -5, max: 1000 }) }), {
+          maxLength: limits.arcsPerMentee,
+        }),
+        { maxLength: limits.mentees },
+      ),
+    })
+    .map(({ menteeCount, capacities, scoreKind, rows }): CandidateGraph => {
+      const arcStart = new Int32Array(menteeCount + 1);
+      const mentors: number[] = [];
+      const scores: number[] = [];
+      for (let i = 0; i < menteeCount; i++) {
+        for (const arc of rows[i] ?? []) {
+          mentors.push(arc.mentor % capacities.length);
+          scores.push(
+            scoreKind === 'ties'
+              ? arc.score % 4
+              : scoreKind === 'decimal'
+                ? arc.score / 1000
+                : // Integers 10^12 apart: far beyond 32-bit radix keys.
+                  (Math.abs(arc.score) % 3) * 1e12,
+          );
+        }
+        arcStart[i + 1] = mentors.length;
       }
-      arcStart[i + 1] = mentors.length;
-    }
-    return {
-      menteeCount,
-      mentorCount: capacities.length,
-      mentorCapacity: Int32Array.from(capacities),
-      arcStart,
-      arcMentor: Int32Array.from(mentors),
-      arcScore: Float64Array.from(scores),
-    };
-  });
+      return {
+        menteeCount,
+        mentorCount: capacities.length,
+        mentorCapacity: Int32Array.from(capacities),
+        arcStart,
+        arcMentor: Int32Array.from(mentors),
+        arcScore: Float64Array.from(scores),
+      };
+    });
 
 /** The documented order, written the obvious way: scaled weight down, then arc index. */
 function orderArcsPlainly(graph: CandidateGraph): number[] {
@@ -88,7 +92,7 @@ describe('assignGreedy', () => {
     '%s takes exactly the pairs of the plain greedy walk, duplicates and ties included',
     (_name, assign) => {
       fc.assert(
-        fc.property(arbitraryRawGraph, (graph) => {
+        fc.property(arbitraryRawGraph(), (graph) => {
           const result = assign(graph);
           expect(checkAssignmentFeasible(graph, result)).toBeNull();
           expect(Array.from(result.menteeArc)).toEqual(assignGreedyPlainly(graph));
@@ -97,6 +101,15 @@ describe('assignGreedy', () => {
       );
     },
   );
+
+  it('agrees with the plain walk when buckets are large enough to be ordered by counting', () => {
+    fc.assert(
+      fc.property(arbitraryRawGraph({ mentees: 40, mentors: 12, arcsPerMentee: 12 }), (graph) => {
+        expect(Array.from(assignGreedy(graph).menteeArc)).toEqual(assignGreedyPlainly(graph));
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it('agrees with the plain walk on graphs built from pairs', () => {
     fc.assert(
@@ -109,7 +122,7 @@ describe('assignGreedy', () => {
 
   it('sorts arcs by scaled score, ties by arc index', () => {
     fc.assert(
-      fc.property(arbitraryRawGraph, (graph) => {
+      fc.property(arbitraryRawGraph(), (graph) => {
         expect(Array.from(sortArcsByScore(graph))).toEqual(orderArcsPlainly(graph));
       }),
       { numRuns: 300 },
@@ -120,7 +133,7 @@ describe('assignGreedy', () => {
 describe('stable with preferences derived from scores', () => {
   it('ranks every row by score then listing order, and every mentor by score then index', () => {
     fc.assert(
-      fc.property(arbitraryRawGraph, (graph) => {
+      fc.property(arbitraryRawGraph(), (graph) => {
         const { menteeRanking, mentorRank } = derivePreferencesFromScores(graph);
         const order = orderArcsPlainly(graph);
         const position = new Map(order.map((arc, k) => [arc, k]));

@@ -12,26 +12,121 @@ import { scaleScores } from './scale-scores.ts';
  */
 export function assignGreedy(graph: CandidateGraph): GraphAssignment {
   const scaled = scaleScores(graph, graph.menteeCount);
-  const { mentee: sortedMentee, mentor: sortedMentor } = sortPairsByScore(graph, scaled);
-  const { menteeCount, mentorCapacity } = graph;
-  const chosenMentor = new Int32Array(menteeCount).fill(-1);
-  const load = new Int32Array(graph.mentorCount);
-  let room = 0;
-  for (let j = 0; j < graph.mentorCount; j++) room += Math.max(0, mentorCapacity[j]!);
-  let free = menteeCount;
-  // The sorted pairs carry mentee and mentor themselves, so this scan reads memory in order;
-  // it stops as soon as no mentee is free or no place is left.
-  for (let k = 0; k < sortedMentee.length && free > 0 && room > 0; k++) {
-    const mentee = sortedMentee[k]!;
-    if (chosenMentor[mentee]! >= 0) continue;
-    const mentor = sortedMentor[k]!;
-    if (load[mentor]! >= mentorCapacity[mentor]!) continue;
-    chosenMentor[mentee] = mentor;
-    load[mentor]!++;
-    free--;
-    room--;
+  const walk = new GreedyWalk(graph);
+  const bits = Math.ceil(Math.log2(scaled.maxWeight - scaled.minWeight + 1));
+  if (bits <= MAX_BUCKETED_BITS) {
+    walkInBuckets(graph, scaled, bits, walk);
+  } else {
+    const order = sortArcsByScore(graph, scaled);
+    const arcMentee = listArcMentees(graph);
+    for (let k = 0; k < order.length; k++) {
+      if (!walk.offer(arcMentee[order[k]!]!, graph.arcMentor[order[k]!]!)) break;
+    }
   }
-  return summariseAssignment(graph, findChosenArcs(graph, scaled, chosenMentor));
+  return summariseAssignment(graph, findChosenArcs(graph, scaled, walk.chosenMentor));
+}
+
+/** The greedy decisions, pair by pair in the greedy order. */
+class GreedyWalk {
+  readonly chosenMentor: Int32Array;
+  private readonly load: Int32Array;
+  private readonly capacity: Int32Array;
+  private free: number;
+  private room = 0;
+
+  constructor(graph: CandidateGraph) {
+    this.chosenMentor = new Int32Array(graph.menteeCount).fill(-1);
+    this.load = new Int32Array(graph.mentorCount);
+    this.capacity = graph.mentorCapacity;
+    this.free = graph.menteeCount;
+    for (let j = 0; j < graph.mentorCount; j++) this.room += Math.max(0, this.capacity[j]!);
+  }
+
+  /** Takes the pair if both sides are available; false once nothing more can be taken. */
+  offer(mentee: number, mentor: number): boolean {
+    if (this.chosenMentor[mentee]! < 0 && this.load[mentor]! < this.capacity[mentor]!) {
+      this.chosenMentor[mentee] = mentor;
+      this.load[mentor]!++;
+      this.free--;
+      this.room--;
+    }
+    return this.free > 0 && this.room > 0;
+  }
+}
+
+/** Beyond this many bits of weight range the buckets would outnumber the arcs. */
+const MAX_BUCKETED_BITS = 27;
+/** Low digits of 11 bits at most: 2,048 counters fit the fastest cache. */
+const MAX_LOW_BITS = 11;
+/** Buckets smaller than this are ordered by insertion rather than by counting. */
+const COUNTING_THRESHOLD = 48;
+
+/**
+ * Walks the pairs in greedy order without sorting them all up front. Keys are
+ * `maxWeight − weight`, integers; one stable counting pass scatters (low digit, mentee,
+ * mentor) into buckets by the high digit (for scores scaled to 10^6, 512 buckets of some
+ * 10,000 pairs), then each bucket is ordered by its low digit while it sits in cache and
+ * walked at once. Both passes are stable, so ties keep arc order, and the walk stops as soon
+ * as no mentee is free or no place is left.
+ */
+function walkInBuckets(
+  graph: CandidateGraph,
+  scaled: ScaledWeights,
+  bits: number,
+  walk: GreedyWalk,
+): void {
+  const arcCount = countArcs(graph);
+  const { weight, maxWeight } = scaled;
+  const lowBits = Math.min(bits, MAX_LOW_BITS);
+  const lowMask = (1 << lowBits) - 1;
+  const bucketCount = 1 << (bits - lowBits);
+  const bucketStart = new Int32Array(bucketCount + 1);
+  for (let a = 0; a < arcCount; a++) bucketStart[((maxWeight - weight[a]!) >>> lowBits) + 1]!++;
+  let largest = 0;
+  for (let b = 0; b < bucketCount; b++) {
+    largest = Math.max(largest, bucketStart[b + 1]!);
+    bucketStart[b + 1]! += bucketStart[b]!;
+  }
+  const low = new Uint16Array(arcCount);
+  const mentee = new Int32Array(arcCount);
+  const mentor = new Int32Array(arcCount);
+  const cursor = bucketStart.slice(0, bucketCount);
+  for (let i = 0; i < graph.menteeCount; i++) {
+    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
+      const key = maxWeight - weight[a]!;
+      const at = cursor[key >>> lowBits]!++;
+      low[at] = key & lowMask;
+      mentee[at] = i;
+      mentor[at] = graph.arcMentor[a]!;
+    }
+  }
+  const digitStart = new Int32Array(lowMask + 2);
+  const local = new Int32Array(largest);
+  for (let b = 0; b < bucketCount; b++) {
+    const start = bucketStart[b]!;
+    const size = bucketStart[b + 1]! - start;
+    if (size >= COUNTING_THRESHOLD) {
+      digitStart.fill(0);
+      for (let k = start; k < start + size; k++) digitStart[low[k]! + 1]!++;
+      for (let d = 0; d <= lowMask; d++) digitStart[d + 1]! += digitStart[d]!;
+      for (let k = start; k < start + size; k++) local[digitStart[low[k]!]!++] = k;
+    } else {
+      // Stable insertion: equal digits keep their (arc) order.
+      for (let x = 0; x < size; x++) {
+        const k = start + x;
+        let y = x;
+        while (y > 0 && low[local[y - 1]!]! > low[k]!) {
+          local[y] = local[y - 1]!;
+          y--;
+        }
+        local[y] = k;
+      }
+    }
+    for (let x = 0; x < size; x++) {
+      const k = local[x]!;
+      if (!walk.offer(mentee[k]!, mentor[k]!)) return;
+    }
+  }
 }
 
 /**
@@ -56,79 +151,6 @@ function findChosenArcs(
     menteeArc[i] = best;
   }
   return menteeArc;
-}
-
-/** Mentee and mentor of every arc, listed by decreasing scaled weight, ties by arc index. */
-type SortedPairs = { mentee: Int32Array; mentor: Int32Array };
-
-/** Radix digits of 11 bits at most: 2,048 counters fit the fastest cache. */
-const MAX_DIGIT_BITS = 11;
-
-/**
- * Sorts the arcs for the greedy scan. Weights are integers, so an LSD radix sort on
- * `maxWeight − weight` (two passes for scores scaled to 10^6) is stable and linear and
- * keeps arc order among ties; the pairs travel with their keys so nothing is looked up at
- * random afterwards. Ranges beyond 32 bits fall back to `sortArcsByScore`.
- */
-function sortPairsByScore(graph: CandidateGraph, scaled: ScaledWeights): SortedPairs {
-  const arcCount = countArcs(graph);
-  const range = scaled.maxWeight - scaled.minWeight;
-  const mentee = new Int32Array(arcCount);
-  const mentor = new Int32Array(arcCount);
-  if (range >= 2 ** 32) {
-    const order = sortArcsByScore(graph, scaled);
-    const arcMentee = listArcMentees(graph);
-    for (let k = 0; k < arcCount; k++) {
-      mentee[k] = arcMentee[order[k]!]!;
-      mentor[k] = graph.arcMentor[order[k]!]!;
-    }
-    return { mentee, mentor };
-  }
-  let key: Uint32Array = new Uint32Array(arcCount);
-  for (let i = 0; i < graph.menteeCount; i++) {
-    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
-      key[a] = scaled.maxWeight - scaled.weight[a]!;
-      mentee[a] = i;
-      mentor[a] = graph.arcMentor[a]!;
-    }
-  }
-  const bits = Math.ceil(Math.log2(range + 1));
-  const passes = Math.ceil(bits / MAX_DIGIT_BITS);
-  const digitBits = passes === 0 ? 0 : Math.ceil(bits / passes);
-  let sorted: SortedPairs = { mentee, mentor };
-  let spare: SortedPairs | undefined;
-  let spareKey: Uint32Array | undefined;
-  for (let pass = 0; pass < passes; pass++) {
-    spare ??= { mentee: new Int32Array(arcCount), mentor: new Int32Array(arcCount) };
-    // The last pass needs no keys written out.
-    const toKey = pass < passes - 1 ? (spareKey ??= new Uint32Array(arcCount)) : undefined;
-    radixPass(key, sorted, toKey, spare, pass * digitBits, digitBits);
-    [sorted, spare] = [spare, sorted];
-    if (toKey) [key, spareKey] = [toKey, key];
-  }
-  return sorted;
-}
-
-/** One stable counting pass on the digit of `key` at `shift`, moving keys and pairs. */
-function radixPass(
-  key: Uint32Array,
-  from: SortedPairs,
-  toKey: Uint32Array | undefined,
-  to: SortedPairs,
-  shift: number,
-  digitBits: number,
-): void {
-  const mask = (1 << digitBits) - 1;
-  const count = key.length;
-  const next = new Int32Array(mask + 2);
-  for (let k = 0; k < count; k++) next[((key[k]! >>> shift) & mask) + 1]!++;
-  for (let d = 0; d <= mask; d++) next[d + 1]! += next[d]!;
-  for (let k = 0; k < count; k++) {
-    const at = next[(key[k]! >>> shift) & mask]!++;
-    if (toKey) toKey[at] = key[k]!;
-    to.mentee[at] = from.mentee[k]!;
-    to.mentor[at] = from.mentor[k]!;
-  }
 }
 
 /** Mentee of every arc (the inverse of `arcStart`). */
