@@ -1,4 +1,5 @@
 import {
+  EmailTemplateError,
   emailLocaleOf,
   type EmailContent,
   type EmailContext,
@@ -6,13 +7,10 @@ import {
 } from './templates/define-email-template.ts';
 import { findEmailTemplate } from './templates/index.ts';
 
+export { EmailTemplateError };
+
 /** An e-mail ready to send: its subject and both bodies. */
 export type RenderedEmail = { subject: string; text: string; html: string; locale: EmailLocale };
-
-/** The template is unknown or its parameters do not fit: retrying cannot help. */
-export class EmailTemplateError extends Error {
-  override name = 'EmailTemplateError';
-}
 
 /**
  * Renders a template in the recipient's locale (French unless it is English). Throws
@@ -26,18 +24,9 @@ export function renderEmail(options: {
 }): RenderedEmail {
   const template = findEmailTemplate(options.template);
   if (!template) throw new EmailTemplateError(`unknown e-mail template "${options.template}"`);
-  const parsed = template.params.safeParse(options.params);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new EmailTemplateError(
-      `parameters of e-mail template "${options.template}" are invalid — ${problems.join('; ')}`,
-    );
-  }
   const locale = emailLocaleOf(options.locale);
   const context = { ...options.context, publicUrl: options.context.publicUrl.replace(/\/$/, '') };
-  const content = template.write[locale](parsed.data, context);
+  const content = template.write(options.params, locale, context);
   return {
     subject: content.subject,
     text: layoutText(content, locale, context),

@@ -33,23 +33,49 @@ export type EmailContent = {
   afterAction?: readonly string[];
 };
 
-/** One e-mail: its name (the `template` of a `send_email` job), its parameters and its words. */
-export type EmailTemplate<Params = Record<string, unknown>> = {
+/** How a template is written: its name, its parameters and its words in each locale. */
+export type EmailTemplateDefinition<Params> = {
+  /** The `template` of a `send_email` job, e.g. `sign_in_link`. */
   name: string;
   /** Validates the job's `params` before rendering (and when the e-mail is queued). */
   params: z.ZodType<Params>;
-  /** The words in each locale. */
   write: Record<EmailLocale, (params: Params, context: EmailContext) => EmailContent>;
 };
+
+/** A registered template: parses its parameters, then writes the message in a locale. */
+export type EmailTemplate = {
+  name: string;
+  /** Throws `EmailTemplateError` when the parameters do not fit the template. */
+  write(params: unknown, locale: EmailLocale, context: EmailContext): EmailContent;
+};
+
+/** The template is unknown or its parameters do not fit: retrying cannot help. */
+export class EmailTemplateError extends Error {
+  override name = 'EmailTemplateError';
+}
 
 /**
  * Declares an e-mail template. One file per template or family under `templates/`, listed in
  * `templates/index.ts`; the name is what services pass to `queueEmailTo`.
  */
 export function defineEmailTemplate<Params>(
-  template: EmailTemplate<Params>,
-): EmailTemplate<Params> {
-  return template;
+  definition: EmailTemplateDefinition<Params>,
+): EmailTemplate {
+  return {
+    name: definition.name,
+    write(params, locale, context) {
+      const parsed = definition.params.safeParse(params);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map(
+          (issue) => `${issue.path.join('.')}: ${issue.message}`,
+        );
+        throw new EmailTemplateError(
+          `parameters of e-mail template "${definition.name}" are invalid — ${problems.join('; ')}`,
+        );
+      }
+      return definition.write[locale](parsed.data, context);
+    },
+  };
 }
 
 /** The greeting in each locale, with or without a first name. */

@@ -11,7 +11,7 @@ import { invitationEmail, signInLinkEmail } from './sign-in.ts';
  * Every e-mail the product sends. To add one, write its file (or add it to its family's file)
  * and list it here; its name is what services pass to `queueEmailTo`.
  */
-const TEMPLATES: readonly EmailTemplate<never>[] = [
+const TEMPLATES: readonly EmailTemplate[] = [
   signInLinkEmail,
   invitationEmail,
   mentorApplicationReceivedEmail,
@@ -21,13 +21,11 @@ const TEMPLATES: readonly EmailTemplate<never>[] = [
   menteeRegisteredEmail,
 ];
 
-const BY_NAME = new Map<string, EmailTemplate<unknown>>(
-  TEMPLATES.map((template) => [template.name, template as EmailTemplate<unknown>]),
-);
+const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
 if (BY_NAME.size !== TEMPLATES.length) throw new Error('two e-mail templates share a name');
 
 /** The template of that name, or undefined. */
-export function findEmailTemplate(name: string): EmailTemplate<unknown> | undefined {
+export function findEmailTemplate(name: string): EmailTemplate | undefined {
   return BY_NAME.get(name);
 }
 
