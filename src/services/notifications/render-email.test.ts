@@ -13,6 +13,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   mentor_application_received: { firstName: 'Camille', link, validMinutes: 10_080 },
   mentor_approved: { firstName: 'Camille' },
   mentor_application_declined: { firstName: 'Camille' },
+  mentor_pause_ended: { firstName: 'Camille' },
   mentee_referred: { firstName: 'Camille', link, validMinutes: 10_080 },
   mentee_registered: { firstName: 'Camille', link, validMinutes: 10_080 },
 };

@@ -4,6 +4,7 @@ import {
   mentorApplicationDeclinedEmail,
   mentorApplicationReceivedEmail,
   mentorApprovedEmail,
+  mentorPauseEndedEmail,
 } from './mentors.ts';
 import { invitationEmail, signInLinkEmail } from './sign-in.ts';
 
@@ -17,6 +18,7 @@ const TEMPLATES: readonly EmailTemplate[] = [
   mentorApplicationReceivedEmail,
   mentorApprovedEmail,
   mentorApplicationDeclinedEmail,
+  mentorPauseEndedEmail,
   menteeReferredEmail,
   menteeRegisteredEmail,
 ];

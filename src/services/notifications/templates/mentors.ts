@@ -80,3 +80,29 @@ export const mentorApplicationDeclinedEmail = defineEmailTemplate({
     }),
   },
 });
+
+/** A mentor's pause is over: they are active again and may be proposed tandems. */
+export const mentorPauseEndedEmail = defineEmailTemplate({
+  name: 'mentor_pause_ended',
+  params: greetingParams,
+  write: {
+    fr: (params, { publicUrl }) => ({
+      subject: 'Votre pause de mentor est terminée',
+      greeting: greet('fr', params.firstName),
+      paragraphs: [
+        'Votre pause est terminée : votre profil de mentor est de nouveau actif. Nous pourrons vous proposer de nouveaux tandems.',
+        'Besoin de plus de temps ? Vous pouvez reprendre une pause depuis votre profil.',
+      ],
+      action: { label: 'Voir mon profil', url: `${publicUrl}/connexion` },
+    }),
+    en: (params, { publicUrl }) => ({
+      subject: 'Your mentor pause is over',
+      greeting: greet('en', params.firstName),
+      paragraphs: [
+        'Your pause is over: your mentor profile is active again. We may propose new tandems to you.',
+        'Need more time? You can pause again from your profile.',
+      ],
+      action: { label: 'See my profile', url: `${publicUrl}/connexion` },
+    }),
+  },
+});
