@@ -82,6 +82,7 @@ export function createWorker<Context>(options: WorkerOptions<Context>): Worker {
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const { db, clock } = options;
   let lastRecurringCheck = Number.NEGATIVE_INFINITY;
+  const names = [...options.definitions.keys()];
 
   async function queueRecurring(force: boolean): Promise<void> {
     const now = clock.now();
@@ -113,11 +114,7 @@ export function createWorker<Context>(options: WorkerOptions<Context>): Worker {
   }
 
   async function run(row: JobRow): Promise<void> {
-    const definition = options.definitions.get(row.name);
-    if (!definition) {
-      await settle(row, 'dead', new PermanentJobError(`no job type named "${row.name}"`));
-      return;
-    }
+    const definition = options.definitions.get(row.name)!;
     if (row.attempts > row.maxAttempts) {
       // Counted at claim time: the previous tries ended with their worker, not with an error.
       const error = `gave up after ${row.maxAttempts} attempts (the worker running it stopped)`;
@@ -169,6 +166,7 @@ export function createWorker<Context>(options: WorkerOptions<Context>): Worker {
     const now = clock.now();
     const row = await claimNextDueJob(db, {
       workerId,
+      names,
       now,
       leaseExpiredBefore: new Date(now.getTime() - leaseMs),
     });

@@ -35,20 +35,27 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
 
 /**
  * Claims the next due job for `workerId`: a pending or failed job whose time has come, or a
- * running one whose worker's lease expired (the worker died). `FOR UPDATE SKIP LOCKED` lets
+ * running one whose worker's lease expired (the worker died), among the job types the worker
+ * knows (during a rolling upgrade, older workers leave newer types alone). `FOR UPDATE SKIP LOCKED` lets
  * several workers claim at once without waiting on, or taking, each other's rows. The
  * attempt is counted at claim time, so that a job that kills its worker still runs out of
  * attempts.
  */
 export async function claimNextDueJob(
   db: Executor,
-  options: { workerId: string; now: Date; leaseExpiredBefore: Date },
+  options: { workerId: string; names: readonly string[]; now: Date; leaseExpiredBefore: Date },
 ): Promise<JobRow | undefined> {
+  if (options.names.length === 0) return undefined;
   const now = options.now.toISOString();
   const expired = options.leaseExpiredBefore.toISOString();
+  const names = sql.join(
+    options.names.map((name) => sql`${name}`),
+    sql`, `,
+  );
   const due = sql`select ${jobs.id} from ${jobs}
-    where (${jobs.status} in ('pending', 'failed') and ${jobs.runAt} <= ${now})
-       or (${jobs.status} = 'running' and ${jobs.lockedAt} < ${expired})
+    where ${jobs.name} in (${names})
+      and ((${jobs.status} in ('pending', 'failed') and ${jobs.runAt} <= ${now})
+        or (${jobs.status} = 'running' and ${jobs.lockedAt} < ${expired}))
     order by ${jobs.runAt}, ${jobs.id}
     limit 1
     for update skip locked`;
@@ -60,7 +67,7 @@ export async function claimNextDueJob(
       lockedBy: options.workerId,
       attempts: sql`${jobs.attempts} + 1`,
     })
-    .where(inArray(jobs.id, due))
+    .where(sql`${jobs.id} in (${due})`)
     .returning();
   return claimed;
 }
