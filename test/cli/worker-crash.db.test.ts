@@ -58,8 +58,8 @@ function startWorker(env: Record<string, string>): ChildProcess {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr!.on('data', (chunk: Buffer) =>
-    process.stderr.write(`[worker ${child.pid}] ${chunk}`),
+  child.stderr.on('data', (chunk: Buffer) =>
+    process.stderr.write(`[worker ${child.pid}] ${chunk.toString('utf8')}`),
   );
   return child;
 }
