@@ -9,6 +9,7 @@ import { buildTestApp } from '../../../test/support/app.ts';
 import { createUser } from '../../../test/support/factories.ts';
 import { signInAs } from '../../../test/support/sessions.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { testWorkerConfig } from '../../../test/support/worker.ts';
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -31,11 +32,7 @@ describe('the outbox routes', () => {
     await queueEmailTo(database.db, mentee, 'mentor_approved');
     const worker = createJobWorker({
       db: database.db,
-      config: {
-        publicUrl: 'http://hub.example.test',
-        mail: { smtpUrl: undefined, from: 'Tandem <no-reply@hub.example.test>' },
-        worker: { pollIntervalMs: 50, leaseMs: 60_000, concurrency: 1, runsInServer: true },
-      },
+      config: testWorkerConfig(),
     });
     await worker.drain();
     await worker.close();

@@ -7,6 +7,17 @@ import { STAFF } from '../access.ts';
 import { commonErrors, errorSchema } from '../schemas/errors.ts';
 import { pageOf, paginationQuery } from '../schemas/pagination.ts';
 
+const summaryExample = {
+  id: 12,
+  template: 'sign_in_link',
+  locale: 'fr',
+  from: 'Tandem <no-reply@localhost>',
+  to: 'camille.martin@example.org',
+  subject: 'Votre lien de connexion à CCI Aix-Marseille-Provence',
+  hasCalendar: false,
+  createdAt: '2026-11-25T09:00:00.000Z',
+};
+
 const outboxSummarySchema = z
   .object({
     id: z.number().int(),
@@ -18,18 +29,7 @@ const outboxSummarySchema = z
     hasCalendar: z.boolean(),
     createdAt: z.iso.datetime(),
   })
-  .meta({
-    example: {
-      id: 12,
-      template: 'sign_in_link',
-      locale: 'fr',
-      from: 'Tandem <no-reply@localhost>',
-      to: 'camille.martin@example.org',
-      subject: 'Votre lien de connexion à CCI Aix-Marseille-Provence',
-      hasCalendar: false,
-      createdAt: '2026-11-25T09:00:00.000Z',
-    },
-  });
+  .meta({ example: summaryExample });
 
 const outboxMessageSchema = outboxSummarySchema
   .extend({
@@ -40,14 +40,7 @@ const outboxMessageSchema = outboxSummarySchema
   })
   .meta({
     example: {
-      id: 12,
-      template: 'sign_in_link',
-      locale: 'fr',
-      from: 'Tandem <no-reply@localhost>',
-      to: 'camille.martin@example.org',
-      subject: 'Votre lien de connexion à CCI Aix-Marseille-Provence',
-      hasCalendar: false,
-      createdAt: '2026-11-25T09:00:00.000Z',
+      ...summaryExample,
       messageId: '<tandem.job-41.mhx2k0@localhost>',
       text: 'Bonjour Camille,\n\nVous avez demandé à vous connecter…',
       html: '<!doctype html>…',

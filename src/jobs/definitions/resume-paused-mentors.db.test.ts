@@ -5,6 +5,7 @@ import { jobs, mentorProfiles } from '../../db/schema/index.ts';
 import { manualClock } from '../../../test/support/clock.ts';
 import { createMentor } from '../../../test/support/factories.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { testWorkerConfig } from '../../../test/support/worker.ts';
 import { createJobWorker } from '../start-job-worker.ts';
 
 let database: DatabaseHandle;
@@ -27,11 +28,7 @@ describe('resume_paused_mentors', () => {
     const worker = createJobWorker({
       db: database.db,
       clock,
-      config: {
-        publicUrl: 'http://hub.example.test',
-        mail: { smtpUrl: undefined, from: 'Tandem <no-reply@hub.example.test>' },
-        worker: { pollIntervalMs: 50, leaseMs: 60_000, concurrency: 1, runsInServer: true },
-      },
+      config: testWorkerConfig(),
     });
     const statusOf = async (userId: string) =>
       (await database.db.select().from(mentorProfiles).where(eq(mentorProfiles.userId, userId)))[0];

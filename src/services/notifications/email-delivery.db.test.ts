@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../config/config.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { jobs, outboxMessages } from '../../db/schema/index.ts';
 import { createJobWorker } from '../../jobs/start-job-worker.ts';
@@ -10,6 +9,7 @@ import { createUser } from '../../../test/support/factories.ts';
 import { credentialsFor } from '../../../test/support/sessions.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { testWorkerConfig } from '../../../test/support/worker.ts';
 import { queueEmailTo } from './queue-email.ts';
 
 let database: DatabaseHandle;
@@ -27,14 +27,6 @@ afterAll(async () => {
   await database.close();
 });
 
-function workerConfig(smtpUrl: string | undefined): Pick<Config, 'publicUrl' | 'mail' | 'worker'> {
-  return {
-    publicUrl: 'http://hub.example.test',
-    mail: { smtpUrl, from: 'Mentorat CCI <mentorat@hub.example.test>' },
-    worker: { pollIntervalMs: 50, leaseMs: 60_000, concurrency: 1, runsInServer: true },
-  };
-}
-
 describe('e-mail delivery over SMTP', () => {
   it('delivers a requested sign-in link that signs the person in, once', async () => {
     const user = await createUser(database.db, { role: 'mentor', firstName: 'Inès' });
@@ -45,7 +37,7 @@ describe('e-mail delivery over SMTP', () => {
     });
     expect(requested.statusCode).toBeLessThan(300);
 
-    const worker = createJobWorker({ db: database.db, config: workerConfig(smtp.url) });
+    const worker = createJobWorker({ db: database.db, config: testWorkerConfig(smtp.url) });
     const before = smtp.received.length;
     expect(await worker.drain()).toBeGreaterThanOrEqual(1);
     await worker.close();
@@ -106,7 +98,7 @@ describe('e-mail delivery over SMTP', () => {
         },
       },
     );
-    const worker = createJobWorker({ db: database.db, config: workerConfig(smtp.url) });
+    const worker = createJobWorker({ db: database.db, config: testWorkerConfig(smtp.url) });
     const before = smtp.received.length;
     await worker.drain();
     await worker.close();
@@ -129,7 +121,7 @@ describe('e-mail delivery to the outbox', () => {
   it('stores each e-mail once, in the transaction that marks its job done', async () => {
     const user = await createUser(database.db, { role: 'coordinator', firstName: 'Léa' });
     await queueEmailTo(database.db, user, 'mentor_application_declined');
-    const worker = createJobWorker({ db: database.db, config: workerConfig(undefined) });
+    const worker = createJobWorker({ db: database.db, config: testWorkerConfig() });
     await worker.drain();
     await worker.close();
     const stored = await database.db
