@@ -4,11 +4,13 @@ import { ConfigError } from '../config/config.ts';
 import { DatabaseOpenError } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerJobsCommand } from './commands/jobs.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerReferenceCommand } from './commands/reference.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 import { CliError } from './context.ts';
 
 // A local .env fills in variables the environment does not set (Node's own loader).
@@ -21,6 +23,8 @@ const program = new Command()
   .exitOverride();
 
 registerServeCommand(program);
+registerWorkerCommand(program);
+registerJobsCommand(program);
 registerMigrateCommand(program);
 registerDemoCommand(program);
 registerStatsCommand(program);

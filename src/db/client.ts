@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -46,6 +47,7 @@ export async function openPglite(options: {
   loadDataDir?: Blob;
 }): Promise<DatabaseHandle> {
   if (options.dataDir) ensureWritableFolder(options.dataDir);
+  const unlock = options.dataDir ? lockDataDirOrExplain(options.dataDir) : () => undefined;
   let client: PGlite;
   try {
     client = await PGlite.create({
@@ -53,6 +55,7 @@ export async function openPglite(options: {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {
+    unlock();
     throw new DatabaseOpenError(
       `cannot open the embedded database in ${options.dataDir ?? 'memory'}: ${messageOf(error)}`,
     );
@@ -64,7 +67,13 @@ export async function openPglite(options: {
     // PGlite has a single connection: every call is already exclusive.
     withExclusiveConnection: (work) => work(db),
     dumpDataDir: async () => await client.dumpDataDir('none'),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
@@ -109,6 +118,17 @@ export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 /** Throws unless the database answers a trivial query. */
 export async function pingDatabase(db: Executor): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+function lockDataDirOrExplain(dataDir: string): () => void {
+  try {
+    return lockDataDir(dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    throw new DatabaseOpenError(
+      `${error.message}: PGlite lets only one process open its folder — stop that process first, or use PostgreSQL (DATABASE_URL) to run several`,
+    );
+  }
 }
 
 function ensureWritableFolder(dataDir: string): void {

@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { menteeRoutes } from './routes/mentees.ts';
 import { mentorRoutes } from './routes/mentors.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { programRoutes } from './routes/programs.ts';
 import { userRoutes } from './routes/users.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(partnerRoutes({ services }));
   await app.register(programRoutes({ services }));
   await app.register(menteeRoutes({ services }));
+  await app.register(outboxRoutes({ services }));
   app.get(
     '/openapi.json',
     {

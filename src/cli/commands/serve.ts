@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
-import { describeDatabase, loadConfig } from '../../config/config.ts';
+import { describeDatabase, describeMail, loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
+import { createJobWorker } from '../../jobs/start-job-worker.ts';
 import { prepareDatabase } from '../../services/setup/prepare-database.ts';
 import { isHubEmpty } from '../../services/stats/is-hub-empty.ts';
 
@@ -42,6 +43,17 @@ export function registerServeCommand(program: Command): void {
         publicUrl: config.publicUrl,
         secret: config.secret,
       });
+      // PGlite is one process: its jobs can only run here. With PostgreSQL, WORKER_IN_SERVER=false
+      // leaves them to separate `tandem worker` processes.
+      const worker = config.worker.runsInServer
+        ? createJobWorker({ db: database.db, config, logger })
+        : undefined;
+      if (!worker && database.engine === 'pglite') {
+        logger.warn('WORKER_IN_SERVER=false on PGlite: no e-mail is sent while the server runs');
+      }
+      if (!config.mail.smtpUrl && config.environment === 'production') {
+        logger.warn('SMTP_URL is not set: e-mails go to the outbox that staff read in the app');
+      }
 
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
@@ -55,6 +67,7 @@ export function registerServeCommand(program: Command): void {
         timer.unref();
         app
           .close()
+          .then(() => worker?.close())
           .then(() => database.close())
           .then(() => logger.info('stopped'))
           .catch((error: unknown) => {
@@ -75,6 +88,10 @@ export function registerServeCommand(program: Command): void {
         }
         throw error;
       }
-      logger.info(`Tandem is serving on ${config.publicUrl}`);
+      worker?.start();
+      logger.info(
+        { mail: describeMail(config.mail), worker: worker ? 'in this process' : 'separate' },
+        `Tandem is serving on ${config.publicUrl}`,
+      );
     });
 }

@@ -192,3 +192,16 @@ export async function searchMentors(
     .where(where);
   return { items, total: counted?.total ?? 0 };
 }
+
+/** Paused mentors whose last day of pause is before `today` (`YYYY-MM-DD`): due to come back. */
+export async function findMentorIdsPausedUntilBefore(
+  db: Executor,
+  today: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ userId: mentorProfiles.userId })
+    .from(mentorProfiles)
+    .where(and(eq(mentorProfiles.status, 'paused'), lt(mentorProfiles.pausedUntil, today)))
+    .orderBy(asc(mentorProfiles.pausedUntil), asc(mentorProfiles.userId));
+  return rows.map((row) => row.userId);
+}

@@ -5,3 +5,4 @@ export * from './programs.ts';
 export * from './tandems.ts';
 export * from './operations.ts';
 export * from './auth.ts';
+export * from './notifications.ts';

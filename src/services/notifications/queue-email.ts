@@ -1,29 +1,45 @@
 import type { Executor } from '../../db/client.ts';
-import { enqueueJob } from '../../db/repositories/jobs-repository.ts';
 import type { UserRow } from '../../db/repositories/users-repository.ts';
+import { sendEmailJob } from '../../jobs/definitions/send-email.ts';
+import { enqueue, type EnqueueOptions } from '../../jobs/define-job.ts';
+import type { CalendarEvent } from './calendar-invite.ts';
+import { checkEmailParams } from './render-email.ts';
 
-/** The job that sends every e-mail; its payload shape is defined here only. */
-export const SEND_EMAIL_JOB = 'send_email';
+/** The job that sends every e-mail. */
+export const SEND_EMAIL_JOB = sendEmailJob.name;
+
+export type QueueEmailOptions = EnqueueOptions & {
+  /** A meeting to attach as an ICS invitation. */
+  calendarEvent?: CalendarEvent;
+};
 
 /**
  * Queues an e-mail to a user in the caller's transaction (e-mails are never sent inside a
  * request). The recipient's first name is always a template parameter. Does nothing for a
- * user without an address.
+ * user without an address. The template and its parameters are checked now, so that a wrong
+ * call fails in its own transaction rather than later in the worker.
  */
 export async function queueEmailTo(
   tx: Executor,
   user: Pick<UserRow, 'email' | 'locale' | 'firstName'>,
   template: string,
   params: Record<string, unknown> = {},
+  options: QueueEmailOptions = {},
 ): Promise<void> {
   if (!user.email) return;
-  await enqueueJob(tx, {
-    name: SEND_EMAIL_JOB,
-    payload: {
+  const allParams = { ...params, firstName: user.firstName };
+  checkEmailParams(template, allParams);
+  const { calendarEvent, ...enqueueOptions } = options;
+  await enqueue(
+    tx,
+    sendEmailJob,
+    {
       template,
       to: user.email,
       locale: user.locale,
-      params: { ...params, firstName: user.firstName },
+      params: allParams,
+      ...(calendarEvent ? { calendarEvent } : {}),
     },
-  });
+    enqueueOptions,
+  );
 }

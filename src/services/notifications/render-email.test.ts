@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { EMAIL_LOCALES } from './templates/define-email-template.ts';
+import { emailTemplateNames } from './templates/index.ts';
+import { EmailTemplateError, renderEmail } from './render-email.ts';
+
+const context = { hubName: 'CCI Aix-Marseille-Provence', publicUrl: 'https://hub.example.test/' };
+const link = 'https://hub.example.test/connexion#jeton=abc123';
+
+/** Parameters that fit every template queued today. */
+const PARAMS: Record<string, Record<string, unknown>> = {
+  sign_in_link: { firstName: 'Camille', link, validMinutes: 20 },
+  invitation: { firstName: 'Camille', link, validMinutes: 10_080, role: 'referrer' },
+  mentor_application_received: { firstName: 'Camille', link, validMinutes: 10_080 },
+  mentor_approved: { firstName: 'Camille' },
+  mentor_application_declined: { firstName: 'Camille' },
+  mentor_pause_ended: { firstName: 'Camille' },
+  mentee_referred: { firstName: 'Camille', link, validMinutes: 10_080 },
+  mentee_registered: { firstName: 'Camille', link, validMinutes: 10_080 },
+};
+
+describe('renderEmail', () => {
+  it('renders every template in French and English, with a subject, text and HTML', () => {
+    for (const name of emailTemplateNames()) {
+      expect(PARAMS[name], `test parameters for ${name}`).toBeDefined();
+      for (const locale of EMAIL_LOCALES) {
+        const email = renderEmail({ template: name, locale, params: PARAMS[name], context });
+        expect(email.locale).toBe(locale);
+        expect(email.subject.length).toBeGreaterThan(5);
+        expect(email.text).toContain(locale === 'en' ? 'Hello Camille,' : 'Bonjour Camille,');
+        expect(email.html).toContain(`<html lang="${locale}">`);
+      }
+    }
+  });
+
+  it('writes French by default and English only for an English locale', () => {
+    const params = PARAMS.sign_in_link;
+    expect(renderEmail({ template: 'sign_in_link', locale: null, params, context }).subject).toBe(
+      'Votre lien de connexion à CCI Aix-Marseille-Provence',
+    );
+    expect(renderEmail({ template: 'sign_in_link', locale: 'de', params, context }).locale).toBe(
+      'fr',
+    );
+    expect(
+      renderEmail({ template: 'sign_in_link', locale: 'en-GB', params, context }).subject,
+    ).toBe('Your sign-in link for CCI Aix-Marseille-Provence');
+  });
+
+  it('puts the link as a plain URL in the text and as a button in the HTML', () => {
+    const email = renderEmail({
+      template: 'sign_in_link',
+      locale: 'fr',
+      params: PARAMS.sign_in_link,
+      context,
+    });
+    expect(email.text).toContain(`Me connecter : ${link}`);
+    expect(email.text).toContain('pendant 20 minutes');
+    expect(email.html).toMatch(new RegExp(`<a href="${link}"[^>]*>Me connecter</a>`));
+    const english = renderEmail({
+      template: 'invitation',
+      locale: 'en',
+      params: PARAMS.invitation,
+      context,
+    });
+    expect(english.text).toContain(`Open my account: ${link}`);
+    expect(english.text).toContain('for 7 days');
+    expect(english.text).toContain('as referrer');
+  });
+
+  it('escapes parameters in the HTML', () => {
+    const email = renderEmail({
+      template: 'mentor_approved',
+      locale: 'fr',
+      params: { firstName: '<script>alert(1)</script>' },
+      context: { ...context, hubName: 'A & B' },
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('A &amp; B');
+    expect(email.html).toContain('href="https://hub.example.test/connexion"');
+  });
+
+  it('greets without a name when there is none', () => {
+    const email = renderEmail({
+      template: 'mentor_application_declined',
+      locale: 'en',
+      params: { firstName: null },
+      context,
+    });
+    expect(email.text.startsWith('Hello,\n')).toBe(true);
+  });
+
+  it('refuses an unknown template and parameters that do not fit', () => {
+    expect(() =>
+      renderEmail({ template: 'no_such_email', locale: 'fr', params: {}, context }),
+    ).toThrow(EmailTemplateError);
+    expect(() =>
+      renderEmail({ template: 'sign_in_link', locale: 'fr', params: { link: 'nope' }, context }),
+    ).toThrow(/link/);
+  });
+});
