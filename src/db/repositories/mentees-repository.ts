@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { consents, enrolments, menteeProfiles, partners, tandems, users } from '../schema/index.ts';
 import type { PartnerScope } from '../../domain/policies.ts';
+import { containsFolded } from './text-search.ts';
 
 export type MenteeProfileRow = typeof menteeProfiles.$inferSelect;
 export type MenteeFile = {
@@ -131,14 +132,11 @@ export async function searchMentees(
     );
   }
   if (search.query) {
-    const pattern = `%${escapeLike(search.query)}%`;
     conditions.push(
-      or(
-        ilike(users.firstName, pattern),
-        ilike(users.lastName, pattern),
-        ilike(users.email, pattern),
-        ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, pattern),
-      )!,
+      containsFolded(
+        sql`concat_ws(' ', ${users.firstName}, ${users.lastName}, ${users.email})`,
+        search.query,
+      ),
     );
   }
   conditions.push(sql`${users.erasedAt} IS NULL`);

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizz
 import type { MentorKind, MentorStatus, Need, Track } from '../../domain/people.ts';
 import type { Executor } from '../client.ts';
 import { communes, mentorProfiles, nafCodes, programMentors, users } from '../schema/index.ts';
+import { containsFolded } from './text-search.ts';
 import type { UserRow } from './users-repository.ts';
 
 export type MentorProfileRow = typeof mentorProfiles.$inferSelect;
@@ -157,11 +158,12 @@ function searchConditions(filters: MentorSearchFilters): SQL[] {
     );
   }
   if (filters.text) {
-    // position() rather than LIKE: the words are matched literally, `%` and `_` included.
     conditions.push(
-      sql`position(lower(${filters.text}) in lower(concat_ws(' ',
-        ${users.firstName}, ${users.lastName}, ${users.email},
-        ${mentorProfiles.jobTitle}, ${mentorProfiles.employer}))) > 0`,
+      containsFolded(
+        sql`concat_ws(' ', ${users.firstName}, ${users.lastName}, ${users.email},
+          ${mentorProfiles.jobTitle}, ${mentorProfiles.employer})`,
+        filters.text,
+      ),
     );
   }
   return conditions;

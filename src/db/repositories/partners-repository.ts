@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { containsFolded } from './text-search.ts';
 import type { PartnerScope } from '../../domain/policies.ts';
 import type { PartnerKind } from '../../domain/people.ts';
 import type { Executor } from '../client.ts';
@@ -75,7 +76,7 @@ export async function listPartnersInScope(
 ): Promise<{ items: PartnerRow[]; total: number }> {
   const where = and(
     scopeCondition(query.scope),
-    query.search ? ilike(partners.name, likePattern(query.search)) : undefined,
+    query.search ? containsFolded(sql`${partners.name}`, query.search) : undefined,
     query.isActive === undefined ? undefined : eq(partners.isActive, query.isActive),
     query.kind ? eq(partners.kind, query.kind) : undefined,
   );

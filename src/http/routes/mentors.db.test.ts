@@ -361,6 +361,22 @@ describe('who sees mentors', () => {
     expect(reads).toHaveLength(0);
   });
 
+  it('finds mentors whatever the case and accents of the words searched', async () => {
+    const tag = randomUUID();
+    const mentor = await createMentor(database.db, { employer: `Société Générale Élysée ${tag}` });
+    const coordinator = await signInAs(app, database.db, 'coordinator');
+    for (const words of [`societe generale ELYSEE ${tag}`, `ÉLYSÉE ${tag}`]) {
+      const found = await call(coordinator, 'GET', `/mentors?q=${encodeURIComponent(words)}`);
+      expect(found.json(), words).toMatchObject({ total: 1, items: [{ id: mentor.user.id }] });
+    }
+    const other = await call(
+      coordinator,
+      'GET',
+      `/mentors?q=${encodeURIComponent(`generali ${tag}`)}`,
+    );
+    expect(other.json()).toMatchObject({ total: 0 });
+  });
+
   it('keeps mentors to their own profile', async () => {
     const { mentor } = await applyAndSignIn();
     const other = await createMentor(database.db);
