@@ -110,6 +110,10 @@ export const ERROR_CATALOGUE = {
     message:
       'Ce binôme n’est pas possible : le mentor n’est pas disponible ou une règle l’interdit.',
   },
+  check_in_already_answered: {
+    status: 409,
+    message: 'Vous avez déjà répondu à ce point de suivi : merci !',
+  },
   action_link_invalid: {
     status: 400,
     message: 'Ce lien n’est pas valable. Vérifiez qu’il a été copié en entier.',

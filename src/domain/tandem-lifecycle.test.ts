@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { messageOfAppError } from '../../test/support/errors.ts';
 import {
   applyTandemEvent,
+  requireTandemAccess,
   sideOf,
   type TandemEvent,
   type TandemState,
@@ -110,5 +111,29 @@ describe('the tandem lifecycle', () => {
     expect(sideOf(tandem, 'e')).toBe('mentee');
     expect(sideOf(tandem, 'm')).toBe('mentor');
     expect(sideOf(tandem, 'x')).toBeUndefined();
+  });
+});
+
+describe('access to a tandem', () => {
+  const tandem = { menteeId: 'e', mentorId: 'm' };
+  const user = (userId: string, role: 'mentor' | 'mentee' | 'coordinator' | 'referrer') =>
+    ({ kind: 'user', userId, role, partnerId: role === 'referrer' ? 'p' : null }) as const;
+
+  it('is for its two sides, and staff when allowed; others see nothing', () => {
+    expect(requireTandemAccess(user('e', 'mentee'), tandem, { staffToo: false })).toBe('mentee');
+    expect(requireTandemAccess(user('m', 'mentor'), tandem, { staffToo: false })).toBe('mentor');
+    expect(requireTandemAccess(user('c', 'coordinator'), tandem, { staffToo: true })).toBe('staff');
+    messageOfAppError(
+      () => requireTandemAccess(user('c', 'coordinator'), tandem, { staffToo: false }),
+      'not_found',
+    );
+    messageOfAppError(
+      () => requireTandemAccess(user('x', 'mentor'), tandem, { staffToo: true }),
+      'not_found',
+    );
+    messageOfAppError(
+      () => requireTandemAccess({ kind: 'anonymous' }, tandem, { staffToo: true }),
+      'unauthenticated',
+    );
   });
 });

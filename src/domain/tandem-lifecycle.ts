@@ -1,4 +1,6 @@
+import type { Actor } from './auth.ts';
 import { AppError } from './errors.ts';
+import { isStaff } from './policies.ts';
 import { canTransition, type Decision, type TandemStatus } from './tandems.ts';
 
 /** The two sides of a tandem. */
@@ -81,3 +83,19 @@ export const PROPOSAL_REMINDER_DAYS_BEFORE = 2;
 /** How long a one-click link to log a meeting or answer a check-in stays valid. */
 export const MEETING_LINK_DAYS = 60;
 export const CHECK_IN_LINK_DAYS = 30;
+
+/**
+ * Who may see and act on a tandem: its two sides, and hub staff when `staffToo`. Anyone else
+ * gets `not_found`, exactly as for an unknown tandem. Returns the caller's side, or 'staff'.
+ */
+export function requireTandemAccess(
+  actor: Actor,
+  tandem: { menteeId: string; mentorId: string },
+  options: { staffToo: boolean },
+): TandemSide | 'staff' {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  const side = sideOf(tandem, actor.userId);
+  if (side) return side;
+  if (options.staffToo && isStaff(actor)) return 'staff';
+  throw new AppError('not_found', 'Tandem introuvable.');
+}

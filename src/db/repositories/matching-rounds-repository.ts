@@ -53,7 +53,8 @@ export type MenteeSelection =
   | { kind: 'program'; programId: string }
   | { kind: 'cohort'; programId: string; cohortId: string }
   | { kind: 'pool' }
-  | { kind: 'mentees'; menteeIds: string[] };
+  /** Named mentees; `evenInTandem` includes one whose current tandem may be replaced. */
+  | { kind: 'mentees'; menteeIds: string[]; evenInTandem?: boolean };
 
 const personColumns = { id: users.id, firstName: users.firstName, lastName: users.lastName };
 const placeColumns = {
@@ -142,10 +143,10 @@ export async function findWaitingMentees(
   db: Executor,
   selection: MenteeSelection,
 ): Promise<PoolMentee[]> {
-  const where: (SQL | undefined)[] = [
-    isReachable,
-    sql`not ${hasCurrentTandem(menteeProfiles.userId)}`,
-  ];
+  const where: (SQL | undefined)[] = [isReachable];
+  if (!(selection.kind === 'mentees' && selection.evenInTandem)) {
+    where.push(sql`not ${hasCurrentTandem(menteeProfiles.userId)}`);
+  }
   if (selection.kind === 'mentees') {
     where.push(inArray(menteeProfiles.userId, selection.menteeIds));
   } else {

@@ -20,7 +20,12 @@ export type RoundScope =
   | { kind: 'program'; programId: string }
   | { kind: 'cohort'; programId: string; cohortId: string }
   | { kind: 'pool' }
-  | { kind: 'mentees'; menteeIds: string[]; programId?: string | undefined };
+  | {
+      kind: 'mentees';
+      menteeIds: string[];
+      programId?: string | undefined;
+      evenInTandem?: boolean;
+    };
 
 /** The programme (and cohort) a scope's proposals belong to; `not_found` when unknown. */
 export async function resolveRoundScope(
@@ -44,7 +49,15 @@ export async function resolveRoundScope(
   }
   if (scope.kind === 'program') return { program, cohortId: null, selection: scope };
   if (scope.kind === 'pool') return { program, cohortId: null, selection: { kind: 'pool' } };
-  return { program, cohortId: null, selection: { kind: 'mentees', menteeIds: scope.menteeIds } };
+  return {
+    program,
+    cohortId: null,
+    selection: {
+      kind: 'mentees',
+      menteeIds: scope.menteeIds,
+      evenInTandem: scope.evenInTandem ?? false,
+    },
+  };
 }
 
 /** The restriction of a programme to its dedicated mentors, as the mentor query takes it. */

@@ -73,6 +73,8 @@ export async function stageRound(
     now: Date;
     createdBy: string | null;
     reason?: string;
+    /** Pairs left out of this round only (the mentor of a tandem being replaced). */
+    alsoExclude?: { menteeId: string; mentorId: string }[];
   },
 ): Promise<MatchingRoundRow> {
   const { program, cohortId, selection } = await resolveRoundScope(tx, input.scope);
@@ -80,10 +82,13 @@ export async function stageRound(
   const mentors = await findEligibleMentors(tx, {
     restrictToProgram: dedicatedRestriction(program, cohortId),
   });
-  const excluded = await findExcludedPairs(
-    tx,
-    mentees.map((mentee) => mentee.user.id),
-  );
+  const excluded = [
+    ...(await findExcludedPairs(
+      tx,
+      mentees.map((mentee) => mentee.user.id),
+    )),
+    ...(input.alsoExclude ?? []),
+  ];
   const output = matchInstance(
     {
       mentees: mentees.map((mentee) => toEngineMentee(mentee, program.id, input.now)),

@@ -1,7 +1,13 @@
 import type { Executor } from '../../db/client.ts';
 import { findMenteeFile } from '../../db/repositories/mentees-repository.ts';
 import { findMentorById } from '../../db/repositories/mentors-repository.ts';
-import { findCommuneNames, type TandemRow } from '../../db/repositories/tandems-repository.ts';
+import { findMatchingRound } from '../../db/repositories/matching-rounds-repository.ts';
+import {
+  findActiveCoordinators,
+  findCommuneNames,
+  findUsersByIds,
+  type TandemRow,
+} from '../../db/repositories/tandems-repository.ts';
 import type { UserRow } from '../../db/repositories/users-repository.ts';
 import { addMinutes } from '../../domain/clock.ts';
 import { MEETING_LINK_DAYS, type TandemSide } from '../../domain/tandem-lifecycle.ts';
@@ -141,4 +147,35 @@ export function meetingLinkFor(context: LinkingContext, user: { id: string }, ta
     tandemId,
     addMinutes(context.clock.now(), MEETING_LINK_DAYS * 24 * 60),
   );
+}
+
+/**
+ * Who follows a tandem at the hub: the coordinator who published its round when still
+ * active, otherwise every active coordinator.
+ */
+export async function coordinatorsOf(tx: Executor, tandem: TandemRow): Promise<UserRow[]> {
+  const round = tandem.roundId ? await findMatchingRound(tx, tandem.roundId) : undefined;
+  const coordinators = await findActiveCoordinators(tx);
+  const publisher = coordinators.find((user) => user.id === round?.publishedBy);
+  return publisher ? [publisher] : coordinators;
+}
+
+/** The mentee's referrer (a partner's staff member), if any and still reachable. */
+export async function referrerOf(tx: Executor, menteeId: string): Promise<UserRow | undefined> {
+  const file = await findMenteeFile(tx, menteeId);
+  if (!file?.profile.referrerId) return undefined;
+  const [referrer] = await findUsersByIds(tx, [file.profile.referrerId]);
+  return referrer && referrer.status !== 'disabled' && !referrer.erasedAt ? referrer : undefined;
+}
+
+/** Both people of a tandem. */
+export async function peopleOf(
+  tx: Executor,
+  tandem: TandemRow,
+): Promise<{ mentee: UserRow; mentor: UserRow }> {
+  const users = await findUsersByIds(tx, [tandem.menteeId, tandem.mentorId]);
+  const mentee = users.find((user) => user.id === tandem.menteeId);
+  const mentor = users.find((user) => user.id === tandem.mentorId);
+  if (!mentee || !mentor) throw new Error(`tandem ${tandem.id} lost a person`);
+  return { mentee, mentor };
 }

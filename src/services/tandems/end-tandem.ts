@@ -1,0 +1,71 @@
+import { updateMenteeProfile } from '../../db/repositories/mentees-repository.ts';
+import { lockTandem, type TandemRow } from '../../db/repositories/tandems-repository.ts';
+import { AppError } from '../../domain/errors.ts';
+import { requireRole } from '../../domain/policies.ts';
+import { requireTandemAccess } from '../../domain/tandem-lifecycle.ts';
+import type { EndReason } from '../../domain/tandems.ts';
+import type { RequestOrigin, ServiceContext } from '../context.ts';
+import { queueEmailTo } from '../notifications/queue-email.ts';
+import { coordinatorsOf, peopleOf } from './tandem-emails.ts';
+import { transitionTandem } from './transition-tandem.ts';
+
+export type EndTandemOptions = {
+  tandemId: string;
+  /** `completed`: the tandem ran its course; `ended_early`: it stops before, with a reason. */
+  outcome: 'completed' | 'ended_early';
+  reason: EndReason;
+  comment?: string | null | undefined;
+  origin: RequestOrigin;
+};
+
+/**
+ * Ends a tandem: completed (once active) or ended early with a reason (once accepted), by
+ * either side or a coordinator. The mentor's slot is freed; after an early end the mentee is
+ * back in the waiting pool, after completion they are `completed`. The other side and the
+ * coordinator are told.
+ */
+export async function endTandem(
+  context: ServiceContext,
+  options: EndTandemOptions,
+): Promise<TandemRow> {
+  requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
+  const now = context.clock.now();
+  return context.db.transaction(async (tx) => {
+    const tandem = await lockTandem(tx, options.tandemId);
+    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
+    const side = requireTandemAccess(options.origin.actor, tandem, { staffToo: true });
+    const ended = await transitionTandem(tx, {
+      tandem,
+      event: { kind: options.outcome === 'completed' ? 'complete' : 'end_early' },
+      changes: {
+        endedAt: now,
+        endReason: options.reason,
+        endComment: options.comment?.trim() || null,
+        endedBy: options.origin.actor.kind === 'user' ? options.origin.actor.userId : null,
+      },
+      reason: options.reason,
+      origin: options.origin,
+      now,
+    });
+    await updateMenteeProfile(tx, tandem.menteeId, {
+      status: options.outcome === 'completed' ? 'completed' : 'waiting',
+      ...(options.outcome === 'ended_early' ? { waitingSince: now } : {}),
+    });
+    const { mentee, mentor } = await peopleOf(tx, tandem);
+    const recipients = [
+      ...(side === 'mentee' ? [] : [mentee]),
+      ...(side === 'mentor' ? [] : [mentor]),
+      ...(side === 'staff' ? [] : await coordinatorsOf(tx, tandem)),
+    ];
+    for (const recipient of recipients) {
+      await queueEmailTo(tx, recipient, `tandem_${options.outcome}`, {
+        tandemId: tandem.id,
+        endedBy: side,
+        reason: options.reason,
+        menteeFirstName: mentee.firstName,
+        mentorFirstName: mentor.firstName,
+      });
+    }
+    return ended;
+  });
+}
