@@ -131,7 +131,7 @@ export async function findEligibleMentors(
     .innerJoin(users, eq(users.id, mentorProfiles.userId))
     .leftJoin(communes, eq(communes.code, mentorProfiles.communeCode))
     .where(and(...where))
-    .orderBy(asc(mentorProfiles.appliedAt), asc(mentorProfiles.userId)) as Promise<PoolMentor[]>;
+    .orderBy(asc(mentorProfiles.appliedAt), asc(mentorProfiles.userId));
 }
 
 /**
@@ -178,7 +178,7 @@ export async function findWaitingMentees(
     .orderBy(
       sql`coalesce(${menteeProfiles.waitingSince}, ${menteeProfiles.referredAt}) asc`,
       asc(menteeProfiles.userId),
-    ) as Promise<PoolMentee[]>;
+    );
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   tandems,
   tandemStatusHistory,
 } from '../../db/schema/index.ts';
+import { isAppError } from '../../domain/errors.ts';
 import type { RequestOrigin } from '../context.ts';
 import type { LinkingContext } from '../tandems/tandem-emails.ts';
 import { addStagedProposal } from './add-staged-proposal.ts';
@@ -345,9 +346,8 @@ describe('publishing', () => {
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const failed = results.find((result) => result.status === 'rejected');
-    expect(await failureCode(Promise.reject((failed as PromiseRejectedResult).reason))).toBe(
-      'mentor_at_capacity',
-    );
+    const reason: unknown = (failed as PromiseRejectedResult).reason;
+    expect(isAppError(reason, 'mentor_at_capacity'), String(reason)).toBe(true);
     const held = await handle.db.select().from(tandems).where(eq(tandems.mentorId, mentor.user.id));
     expect(held).toHaveLength(1);
     const [profile] = await handle.db

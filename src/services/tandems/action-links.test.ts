@@ -44,25 +44,25 @@ describe('one-click links', () => {
         (position, character) => {
           fc.pre(token[position] !== character);
           const changed = token.slice(0, position) + character + token.slice(position + 1);
-          const result = verifyActionLink(secret, changed, now);
-          // A change in the last character's unused low bits can decode to the same bytes;
-          // the signature then still matches exactly what was signed, nothing else.
-          if (result.ok) expect(result.link).toMatchObject(link);
-          else expect(result.problem).toBe('tampered');
+          expect(verifyActionLink(secret, changed, now)).toEqual({
+            ok: false,
+            problem: 'tampered',
+          });
         },
       ),
     );
   });
 
-  it('refuse a re-signed payload that changes the purpose', () => {
+  it('refuse a payload changed to another purpose, and stay short', () => {
     const token = signActionLink(secret, link);
-    const [version, body, signature] = token.split('.');
-    const payload = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as object;
-    const forged = Buffer.from(JSON.stringify({ ...payload, p: 'proposal_decline' })).toString(
-      'base64url',
-    );
-    expect(verifyActionLink(secret, `${version}.${forged}.${signature}`, now).ok).toBe(false);
+    expect(token.length).toBeLessThan(100);
+    const [body, signature] = token.split('.');
+    const bytes = Buffer.from(body!, 'base64url');
+    bytes.writeUInt8(1, 1);
+    const forged = `${bytes.toString('base64url')}.${signature}`;
+    expect(verifyActionLink(secret, forged, now)).toEqual({ ok: false, problem: 'tampered' });
     expect(verifyActionLink(secret, 'not-a-token', now).ok).toBe(false);
+    expect(verifyActionLink(secret, `${token}.x`, now).ok).toBe(false);
   });
 
   it('open a page under /liens/', () => {
