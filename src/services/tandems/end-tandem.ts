@@ -21,7 +21,8 @@ export type EndTandemOptions = {
 /**
  * Ends a tandem: completed (once active) or ended early with a reason (once accepted), by
  * either side or a coordinator. The mentor's slot is freed; after an early end the mentee is
- * back in the waiting pool, after completion they are `completed`. The other side and the
+ * back in the waiting pool (unless it ended because the goal was reached or a job found), after
+ * completion they are `completed`. The other side and the
  * coordinator are told.
  */
 export async function endTandem(
@@ -47,10 +48,17 @@ export async function endTandem(
       origin: options.origin,
       now,
     });
-    await updateMenteeProfile(tx, tandem.menteeId, {
-      status: options.outcome === 'completed' ? 'completed' : 'waiting',
-      ...(options.outcome === 'ended_early' ? { waitingSince: now } : {}),
-    });
+    // Ending early because the goal is reached (a job found) is a success, not a return to
+    // the waiting pool.
+    const isDone =
+      options.outcome === 'completed' ||
+      options.reason === 'goal_reached' ||
+      options.reason === 'mentee_found_job';
+    await updateMenteeProfile(
+      tx,
+      tandem.menteeId,
+      isDone ? { status: 'completed' } : { status: 'waiting', waitingSince: now },
+    );
     const { mentee, mentor } = await peopleOf(tx, tandem);
     const recipients = [
       ...(side === 'mentee' ? [] : [mentee]),

@@ -29,6 +29,7 @@ import {
 } from '../../db/schema/index.ts';
 import { findUserById } from '../../db/repositories/users-repository.ts';
 import type { RequestOrigin } from '../context.ts';
+import { TANDEM_EMAIL_DEFINITIONS } from '../notifications/templates/tandems.ts';
 import { publishMatchingRound } from '../matching/publish-matching-round.ts';
 import { runMatchingRound } from '../matching/run-matching-round.ts';
 import { signActionLink } from './action-links.ts';
@@ -457,5 +458,37 @@ describe('reply deadlines', () => {
       'action_link_expired',
     );
     clock.set(start);
+  });
+});
+
+describe('the e-mails the workflow queues', () => {
+  it('each have a template whose parameters they fit, written in French and English', async () => {
+    const definitions = new Map<string, (typeof TANDEM_EMAIL_DEFINITIONS)[number]>(
+      TANDEM_EMAIL_DEFINITIONS.map((definition) => [definition.name, definition]),
+    );
+    const queued = (await handle.db.select().from(jobs).where(eq(jobs.name, 'send_email'))).map(
+      (row) => row.payload as Email,
+    );
+    const used = new Set<string>();
+    for (const email of queued) {
+      const definition = definitions.get(email.template);
+      expect(definition, `no template ${email.template}`).toBeDefined();
+      const parsed = definition!.params.safeParse(email.params);
+      expect(parsed.success, `${email.template}: ${JSON.stringify(parsed.error?.issues)}`).toBe(
+        true,
+      );
+      for (const locale of ['fr', 'en'] as const) {
+        const content = (
+          definition!.write[locale] as (p: unknown, c: object) => { subject: string }
+        )(parsed.data, {
+          hubName: 'CCI Aix-Marseille-Provence',
+          publicUrl: 'https://hub.example.test',
+        });
+        expect(content.subject.length).toBeGreaterThan(5);
+      }
+      used.add(email.template);
+    }
+    // The scenarios above send most of them; completion is the one they do not reach.
+    expect([...definitions.keys()].filter((name) => !used.has(name))).toEqual(['tandem_completed']);
   });
 });
