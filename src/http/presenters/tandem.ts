@@ -13,17 +13,9 @@ import {
   TANDEM_STATUSES,
 } from '../../domain/tandems.ts';
 import type { TandemView } from '../../services/tandems/get-tandem.ts';
+import { visibleProfileSchema } from '../../services/tandems/tandem-emails.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-const visibleProfileSchema = z.object({
-  firstName: z.string(),
-  headline: z.string(),
-  commune: z.string().nullable(),
-  meetingMode: z.string(),
-  topics: z.array(z.string()),
-  about: z.string().nullable(),
-});
 
 const meetingExample = {
   id: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b',

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_SECRET } from '../../../test/support/app.ts';
@@ -9,11 +9,12 @@ import {
   createProgram,
   enrolMentee,
 } from '../../../test/support/factories.ts';
+import { actionLinkPathFor } from '../../../test/support/outbox.ts';
 import { credentialsFor, signInAs, type TestCredentials } from '../../../test/support/sessions.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import type { UserRow } from '../../db/repositories/users-repository.ts';
-import { jobs, programMentors, tandems, usedActionLinks } from '../../db/schema/index.ts';
+import { programMentors, tandems, usedActionLinks } from '../../db/schema/index.ts';
 import { ANONYMOUS } from '../../domain/auth.ts';
 import { startSession } from '../../services/auth/start-session.ts';
 import { signActionLink } from '../../services/tandems/action-links.ts';
@@ -38,18 +39,8 @@ async function sessionOf(user: UserRow): Promise<TestCredentials> {
   return credentialsFor(app, session.sessionToken, user.id, user.role, null);
 }
 
-async function linkPath(address: string | null, template: string, param: string) {
-  const rows = await database.db
-    .select()
-    .from(jobs)
-    .where(eq(jobs.name, 'send_email'))
-    .orderBy(desc(jobs.id));
-  const email = rows
-    .map((row) => row.payload as { to: string; template: string; params: Record<string, string> })
-    .find((payload) => payload.to === address && payload.template === template);
-  if (!email) throw new Error(`no ${template} to ${address}`);
-  return new URL(email.params[param]!).pathname;
-}
+const linkPath = (address: string | null, template: string, param: string) =>
+  actionLinkPathFor(database.db, address, template, param);
 
 /** What a browser sends when the page's button is pressed. */
 const form = (fields: Record<string, string>) => ({

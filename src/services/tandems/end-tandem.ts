@@ -1,9 +1,8 @@
 import { updateMenteeProfile } from '../../db/repositories/mentees-repository.ts';
-import { lockTandem, type TandemRow } from '../../db/repositories/tandems-repository.ts';
-import { AppError } from '../../domain/errors.ts';
+import { type TandemRow } from '../../db/repositories/tandems-repository.ts';
 import { requireRole } from '../../domain/policies.ts';
-import { requireTandemAccess } from '../../domain/tandem-lifecycle.ts';
 import type { EndReason } from '../../domain/tandems.ts';
+import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import { queueEmailTo } from '../notifications/queue-email.ts';
 import { coordinatorsOf, peopleOf } from './tandem-emails.ts';
@@ -32,9 +31,12 @@ export async function endTandem(
   requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
   const now = context.clock.now();
   return context.db.transaction(async (tx) => {
-    const tandem = await lockTandem(tx, options.tandemId);
-    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
-    const side = requireTandemAccess(options.origin.actor, tandem, { staffToo: true });
+    const { tandem, side } = await loadTandemFor(tx, {
+      tandemId: options.tandemId,
+      actor: options.origin.actor,
+      staffToo: true,
+      lock: true,
+    });
     const ended = await transitionTandem(tx, {
       tandem,
       event: { kind: options.outcome === 'completed' ? 'complete' : 'end_early' },

@@ -1,5 +1,4 @@
 import {
-  findTandem,
   listCheckIns,
   listGoals,
   listMeetings,
@@ -11,10 +10,10 @@ import {
   type StatusHistoryRow,
   type TandemRow,
 } from '../../db/repositories/tandems-repository.ts';
-import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';
-import { requireTandemAccess, type TandemSide } from '../../domain/tandem-lifecycle.ts';
+import { type TandemSide } from '../../domain/tandem-lifecycle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 import {
   reasonsOf,
@@ -52,9 +51,12 @@ export async function getTandem(
   const actor = requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
   const now = context.clock.now();
   return context.db.transaction(async (tx) => {
-    const tandem = await findTandem(tx, options.tandemId);
-    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
-    const viewer = requireTandemAccess(actor, tandem, { staffToo: true });
+    const { tandem, side: viewer } = await loadTandemFor(tx, {
+      tandemId: options.tandemId,
+      actor,
+      staffToo: true,
+      lock: false,
+    });
     if (viewer === 'staff') {
       await recordAudit(tx, options.origin, now, {
         action: 'tandem.read',

@@ -3,14 +3,14 @@ import {
   insertMeeting,
   insertPrivateMeetingNote,
   listCheckIns,
-  lockTandem,
   type MeetingRow,
 } from '../../db/repositories/tandems-repository.ts';
 import { addMinutes } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';
-import { CHECK_IN_LINK_DAYS, requireTandemAccess } from '../../domain/tandem-lifecycle.ts';
+import { CHECK_IN_LINK_DAYS } from '../../domain/tandem-lifecycle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin } from '../context.ts';
 import { queueEmailTo } from '../notifications/queue-email.ts';
 import { linkFor, meetingLinkFor, peopleOf, type LinkingContext } from './tandem-emails.ts';
@@ -49,9 +49,14 @@ export async function logMeeting(
     });
   }
   return context.db.transaction(async (tx) => {
-    let tandem = await lockTandem(tx, options.tandemId);
-    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
-    const side = requireTandemAccess(options.origin.actor, tandem, { staffToo: true });
+    const loaded = await loadTandemFor(tx, {
+      tandemId: options.tandemId,
+      actor: options.origin.actor,
+      staffToo: true,
+      lock: true,
+    });
+    let tandem = loaded.tandem;
+    const side = loaded.side;
     if (tandem.status !== 'accepted' && tandem.status !== 'active') {
       throw new AppError('tandem_transition_invalid');
     }
@@ -96,8 +101,8 @@ export async function logMeeting(
         const checkIns = await insertCheckIns(
           tx,
           (['mentee', 'mentor'] as const).map((respondentSide) => ({
-            tandemId: tandem!.id,
-            respondentId: respondentSide === 'mentee' ? tandem!.menteeId : tandem!.mentorId,
+            tandemId: tandem.id,
+            respondentId: respondentSide === 'mentee' ? tandem.menteeId : tandem.mentorId,
             side: respondentSide,
             kind: 'pairing_fit' as const,
             status: 'sent' as const,

@@ -1,14 +1,11 @@
 import { insertPairExclusion } from '../../db/repositories/matching-rounds-repository.ts';
 import { updateMenteeProfile } from '../../db/repositories/mentees-repository.ts';
-import {
-  lockTandem,
-  updateTandem,
-  type TandemRow,
-} from '../../db/repositories/tandems-repository.ts';
+import { updateTandem, type TandemRow } from '../../db/repositories/tandems-repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';
-import { requireTandemAccess, type TandemSide } from '../../domain/tandem-lifecycle.ts';
+import { type TandemSide } from '../../domain/tandem-lifecycle.ts';
 import type { Decision } from '../../domain/tandems.ts';
+import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin } from '../context.ts';
 import { queueEmailTo } from '../notifications/queue-email.ts';
 import { stageRematch } from './stage-rematch.ts';
@@ -45,11 +42,14 @@ export async function respondToProposal(
   }
   const now = context.clock.now();
   return context.db.transaction(async (tx) => {
-    const tandem = await lockTandem(tx, options.tandemId);
-    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
-    const side = requireTandemAccess(options.origin.actor, tandem, {
+    const loaded = await loadTandemFor(tx, {
+      tandemId: options.tandemId,
+      actor: options.origin.actor,
       staffToo: false,
-    }) as TandemSide;
+      lock: true,
+    });
+    const { tandem } = loaded;
+    const side = loaded.side as TandemSide;
     if (tandem.status === 'proposed' && tandem.replyDeadlineAt && tandem.replyDeadlineAt <= now) {
       // The deadline job may not have run yet: the proposal is closed all the same.
       throw new AppError('proposal_closed');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { findMenteeFile } from '../../db/repositories/mentees-repository.ts';
 import { findMentorById } from '../../db/repositories/mentors-repository.ts';
@@ -24,16 +25,17 @@ export type LinkingContext = ServiceContext & { linkSecret: string };
 /**
  * What one side of a proposal sees of the other: only what a tandem needs — never the
  * referrer's notes, contact details before acceptance, birth year, gender or QPV.
+ * `headline` reads "Mentor · cadre dirigeant·e" or "Mentoré·e · une recherche d'emploi".
  */
-export type VisibleProfile = {
-  firstName: string;
-  /** "Mentor · cadre dirigeant·e" or "Mentoré·e · une recherche d'emploi". */
-  headline: string;
-  commune: string | null;
-  meetingMode: string;
-  topics: string[];
-  about: string | null;
-};
+export const visibleProfileSchema = z.object({
+  firstName: z.string(),
+  headline: z.string(),
+  commune: z.string().nullable(),
+  meetingMode: z.string(),
+  topics: z.array(z.string()),
+  about: z.string().nullable(),
+});
+export type VisibleProfile = z.infer<typeof visibleProfileSchema>;
 
 const MODE_LABELS = {
   in_person: 'en présentiel',

@@ -11,6 +11,11 @@ import {
   enrolMentee,
 } from '../../../test/support/factories.ts';
 import { originOf } from '../../../test/support/origins.ts';
+import {
+  actionLinkPathFor,
+  queuedEmailsTo,
+  type QueuedEmail,
+} from '../../../test/support/outbox.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import {
@@ -58,25 +63,9 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-type Email = { to: string; template: string; params: Record<string, unknown> };
-
-async function emailsTo(address: string | null, template?: string): Promise<Email[]> {
-  const rows = await handle.db
-    .select()
-    .from(jobs)
-    .where(eq(jobs.name, 'send_email'))
-    .orderBy(desc(jobs.id));
-  return rows
-    .map((row) => row.payload as Email)
-    .filter((email) => email.to === address && (!template || email.template === template));
-}
-
-/** The token of the newest link of `kind` e-mailed to `address`. */
+/** The token of the newest link `param` of `template` e-mailed to `address`. */
 async function linkToken(address: string | null, template: string, param: string) {
-  const [email] = await emailsTo(address, template);
-  const url = email?.params[param] as string | undefined;
-  if (!url) throw new Error(`no ${template}.${param} for ${address}`);
-  return url.split('/liens/')[1]!;
+  return (await actionLinkPathFor(handle.db, address, template, param)).split('/liens/')[1]!;
 }
 
 async function tandemOf(menteeId: string, status?: string) {
@@ -179,7 +168,9 @@ describe('double opt-in through one-click links', () => {
       .from(pairExclusions)
       .where(eq(pairExclusions.menteeId, mentee.user.id));
     expect(exclusions.map((row) => row.mentorId)).toEqual([mentor.id]);
-    expect(await emailsTo(mentee.user.email, 'tandem_proposal_declined')).toHaveLength(1);
+    expect(
+      await queuedEmailsTo(handle.db, mentee.user.email, 'tandem_proposal_declined'),
+    ).toHaveLength(1);
 
     // Replaying the link, or the mentee's accept link of the closed proposal, changes nothing.
     expect(
@@ -234,7 +225,7 @@ describe('double opt-in through one-click links', () => {
       .from(menteeProfiles)
       .where(eq(menteeProfiles.userId, mentee.user.id));
     expect(status!.status).toBe('in_tandem');
-    const [welcome] = await emailsTo(mentee.user.email, 'tandem_accepted');
+    const [welcome] = await queuedEmailsTo(handle.db, mentee.user.email, 'tandem_accepted');
     expect(welcome!.params.other).toMatchObject({ email: mentors[1]!.user.email });
     expect(
       await failureCode(
@@ -341,7 +332,9 @@ describe('the tandem lifecycle', () => {
     });
     const raised = await handle.db.select().from(alerts).where(eq(alerts.tandemId, tandem.id));
     expect(raised.map((alert) => alert.kind)).toEqual(['low_fit']);
-    expect(await emailsTo(await emailOf(coordinator), 'pairing_fit_alert')).not.toHaveLength(0);
+    expect(
+      await queuedEmailsTo(handle.db, await emailOf(coordinator), 'pairing_fit_alert'),
+    ).not.toHaveLength(0);
     const rematch = await stagedRematchOf(mentee.user.id);
     expect(rematch.map((row) => row.proposal.mentorId)).toEqual([mentors[1]!.user.id]);
     // Publishing the re-match waits until the current tandem ends.
@@ -407,21 +400,23 @@ describe('reply deadlines', () => {
 
     clock.set(new Date(start.getTime() + 4 * 86_400_000));
     await processProposalDeadlines(context);
-    expect(await emailsTo(mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor')).toEqual(
-      [],
-    );
+    expect(
+      await queuedEmailsTo(handle.db, mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor'),
+    ).toEqual([]);
 
     clock.set(new Date(start.getTime() + 5.5 * 86_400_000));
     const first = await processProposalDeadlines(context);
     expect(first.reminded).toBeGreaterThanOrEqual(1);
     expect(
-      await emailsTo(mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor'),
+      await queuedEmailsTo(handle.db, mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor'),
     ).toHaveLength(1);
     // The mentee already answered: no reminder for them.
-    expect(await emailsTo(mentee.user.email, 'tandem_proposal_reminder_to_mentee')).toEqual([]);
+    expect(
+      await queuedEmailsTo(handle.db, mentee.user.email, 'tandem_proposal_reminder_to_mentee'),
+    ).toEqual([]);
     await processProposalDeadlines(context);
     expect(
-      await emailsTo(mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor'),
+      await queuedEmailsTo(handle.db, mentors[0]!.user.email, 'tandem_proposal_reminder_to_mentor'),
     ).toHaveLength(1);
 
     clock.set(new Date(start.getTime() + 7 * 86_400_000 + 60_000));
@@ -441,9 +436,11 @@ describe('reply deadlines', () => {
       menteeId: mentee.user.id,
     });
     expect(alert!.details).toMatchObject({ unanswered: ['mentor'] });
-    expect(await emailsTo(referrer.email, 'tandem_proposal_expired_staff')).toHaveLength(1);
     expect(
-      await emailsTo(await emailOf(coordinator), 'tandem_proposal_expired_staff'),
+      await queuedEmailsTo(handle.db, referrer.email, 'tandem_proposal_expired_staff'),
+    ).toHaveLength(1);
+    expect(
+      await queuedEmailsTo(handle.db, await emailOf(coordinator), 'tandem_proposal_expired_staff'),
     ).not.toHaveLength(0);
     const rematch = await stagedRematchOf(mentee.user.id);
     expect(rematch.map((row) => row.proposal.mentorId)).toEqual([mentors[1]!.user.id]);
@@ -467,7 +464,7 @@ describe('the e-mails the workflow queues', () => {
       TANDEM_EMAIL_DEFINITIONS.map((definition) => [definition.name, definition]),
     );
     const queued = (await handle.db.select().from(jobs).where(eq(jobs.name, 'send_email'))).map(
-      (row) => row.payload as Email,
+      (row) => row.payload as QueuedEmail,
     );
     const used = new Set<string>();
     for (const email of queued) {

@@ -1,8 +1,8 @@
-import { findTandem, updateGoal, type GoalRow } from '../../db/repositories/tandems-repository.ts';
+import { updateGoal, type GoalRow } from '../../db/repositories/tandems-repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';
-import { requireTandemAccess } from '../../domain/tandem-lifecycle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
 
 export type UpdateTandemGoalOptions = {
@@ -20,9 +20,12 @@ export async function updateTandemGoal(
   const actor = requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
   const now = context.clock.now();
   return context.db.transaction(async (tx) => {
-    const tandem = await findTandem(tx, options.tandemId);
-    if (!tandem) throw new AppError('not_found', 'Tandem introuvable.');
-    requireTandemAccess(actor, tandem, { staffToo: true });
+    const { tandem } = await loadTandemFor(tx, {
+      tandemId: options.tandemId,
+      actor,
+      staffToo: true,
+      lock: false,
+    });
     const goal = await updateGoal(tx, tandem.id, options.goalId, {
       status: options.status,
       achievedAt: options.status === 'achieved' ? now : null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { END_REASONS } from '../../../domain/tandems.ts';
+import { visibleProfileSchema } from '../../tandems/tandem-emails.ts';
 
 /**
  * The e-mails of matching and the tandem lifecycle, as template definitions in the shape
@@ -41,19 +42,10 @@ const longDate = (locale: Locale, iso: string) =>
 
 const firstName = z.string().nullable().optional();
 
-const visibleProfile = z.object({
-  firstName: z.string(),
-  headline: z.string(),
-  commune: z.string().nullable(),
-  meetingMode: z.string(),
-  topics: z.array(z.string()),
-  about: z.string().nullable(),
-});
-
 const proposalParams = z.object({
   firstName,
   programName: z.string(),
-  other: visibleProfile,
+  other: visibleProfileSchema,
   reasons: z.array(z.string()),
   replyDeadline: z.iso.datetime(),
   acceptLink: z.url(),
