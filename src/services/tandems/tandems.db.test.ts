@@ -38,12 +38,15 @@ import { TANDEM_EMAIL_DEFINITIONS } from '../notifications/templates/tandems.ts'
 import { publishMatchingRound } from '../matching/publish-matching-round.ts';
 import { runMatchingRound } from '../matching/run-matching-round.ts';
 import { signActionLink } from './action-links.ts';
+import { addTandemGoal } from './add-tandem-goal.ts';
 import { endTandem } from './end-tandem.ts';
 import { getTandem } from './get-tandem.ts';
+import { logMeeting } from './log-meeting.ts';
 import { openActionLink } from './open-action-link.ts';
 import { processProposalDeadlines } from './process-proposal-deadlines.ts';
 import { respondToProposal } from './respond-to-proposal.ts';
 import type { LinkingContext } from './tandem-emails.ts';
+import { updateTandemGoal } from './update-tandem-goal.ts';
 import { useActionLink } from './use-action-link.ts';
 
 let handle: DatabaseHandle;
@@ -380,6 +383,87 @@ describe('the tandem lifecycle', () => {
   });
 });
 
+describe('goals, next steps and completion', () => {
+  it('shares goals within the pair, then completes the tandem', async () => {
+    const { mentors, mentee, tandem } = await publishedProposal(1);
+    const sides = [mentee.user, mentors[0]!.user].map((user): RequestOrigin => ({
+      actor: { kind: 'user', userId: user.id, role: user.role, partnerId: null },
+    }));
+    expect(
+      await failureCode(
+        addTandemGoal(context, {
+          tandemId: tandem.id,
+          kind: 'goal',
+          title: 'Trop tôt',
+          origin: sides[0]!,
+        }),
+      ),
+    ).toBe('tandem_transition_invalid');
+    for (const origin of sides) {
+      await respondToProposal(context, { tandemId: tandem.id, decision: 'accepted', origin });
+    }
+    const goal = await addTandemGoal(context, {
+      tandemId: tandem.id,
+      kind: 'next_step',
+      title: 'Envoyer trois candidatures',
+      dueOn: '2026-12-05',
+      origin: sides[0]!,
+    });
+    const done = await updateTandemGoal(context, {
+      tandemId: tandem.id,
+      goalId: goal.id,
+      status: 'achieved',
+      origin: sides[1]!,
+    });
+    expect(done).toMatchObject({ status: 'achieved', achievedAt: clock.now() });
+    const stranger = await originOf(handle.db, 'mentee');
+    expect(
+      await failureCode(
+        updateTandemGoal(context, {
+          tandemId: tandem.id,
+          goalId: goal.id,
+          status: 'dropped',
+          origin: stranger,
+        }),
+      ),
+    ).toBe('not_found');
+    expect(
+      await failureCode(
+        endTandem(context, {
+          tandemId: tandem.id,
+          outcome: 'completed',
+          reason: 'goal_reached',
+          origin: sides[0]!,
+        }),
+      ),
+    ).toBe('tandem_transition_invalid');
+    await logMeeting(context, {
+      tandemId: tandem.id,
+      occursAt: clock.now(),
+      durationMinutes: 60,
+      mode: 'remote',
+      topics: [],
+      origin: sides[1]!,
+    });
+    const completed = await endTandem(context, {
+      tandemId: tandem.id,
+      outcome: 'completed',
+      reason: 'goal_reached',
+      origin: sides[0]!,
+    });
+    expect(completed).toMatchObject({ status: 'completed', endedBy: mentee.user.id });
+    const [profile] = await handle.db
+      .select({ status: menteeProfiles.status })
+      .from(menteeProfiles)
+      .where(eq(menteeProfiles.userId, mentee.user.id));
+    expect(profile!.status).toBe('completed');
+    expect(
+      await queuedEmailsTo(handle.db, mentors[0]!.user.email, 'tandem_completed'),
+    ).toHaveLength(1);
+    expect(await queuedEmailsTo(handle.db, mentee.user.email, 'tandem_completed')).toEqual([]);
+  });
+});
+
 async function emailOf(origin: RequestOrigin): Promise<string | null> {
   if (origin.actor.kind !== 'user') return null;
   return (await findUserById(handle.db, origin.actor.userId))?.email ?? null;
@@ -485,7 +569,7 @@ describe('the e-mails the workflow queues', () => {
       }
       used.add(email.template);
     }
-    // The scenarios above send most of them; completion is the one they do not reach.
-    expect([...definitions.keys()].filter((name) => !used.has(name))).toEqual(['tandem_completed']);
+    // The scenarios above send every one of them.
+    expect([...definitions.keys()].filter((name) => !used.has(name))).toEqual([]);
   });
 });
