@@ -139,12 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mentorRoutes({ services }));
   await app.register(partnerRoutes({ services }));
   await app.register(programRoutes({ services }));
-  await app.register(menteeRoutes({ services }));
   // One-click links are signed with a key derived from the app secret.
   const linking = { ...services, linkSecret: options.secret };
   await app.register(matchingRoutes({ services, linking }));
   await app.register(tandemRoutes({ services, linking }));
   await app.register(actionLinkRoutes({ linking }));
+  await app.register(menteeRoutes({ services }));
   app.get(
     '/openapi.json',
     {
