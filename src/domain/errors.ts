@@ -89,6 +89,43 @@ export const ERROR_CATALOGUE = {
     message: 'La page a expiré. Rechargez-la puis réessayez.',
   },
   rate_limited: { status: 429, message: 'Trop de demandes. Réessayez dans une minute.' },
+  tandem_transition_invalid: {
+    status: 409,
+    message: 'Cette action n’est pas possible à ce stade du tandem.',
+  },
+  proposal_already_answered: {
+    status: 409,
+    message: 'Vous avez déjà répondu à cette proposition de tandem.',
+  },
+  proposal_closed: {
+    status: 409,
+    message: 'Cette proposition de tandem n’est plus ouverte (refusée, expirée ou retirée).',
+  },
+  round_not_staged: {
+    status: 409,
+    message: 'Ce tour d’appariement est déjà publié ou annulé : il ne peut plus être modifié.',
+  },
+  pair_not_allowed: {
+    status: 409,
+    message:
+      'Ce binôme n’est pas possible : le mentor n’est pas disponible ou une règle l’interdit.',
+  },
+  check_in_already_answered: {
+    status: 409,
+    message: 'Vous avez déjà répondu à ce point de suivi : merci !',
+  },
+  action_link_invalid: {
+    status: 400,
+    message: 'Ce lien n’est pas valable. Vérifiez qu’il a été copié en entier.',
+  },
+  action_link_expired: {
+    status: 410,
+    message: 'Ce lien a expiré. Connectez-vous à Tandem pour continuer.',
+  },
+  action_link_used: {
+    status: 409,
+    message: 'Ce lien a déjà été utilisé : rien n’a été modifié.',
+  },
   service_unavailable: { status: 503, message: 'Le service est momentanément indisponible.' },
   internal_error: { status: 500, message: 'Une erreur interne est survenue.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -19,13 +19,16 @@ import { PRODUCT_VERSION } from '../version.ts';
 import { requireAccessDeclaration, type RouteAccess } from './access.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
+import { actionLinkRoutes } from './routes/action-links.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { matchingRoutes } from './routes/matching.ts';
 import { menteeRoutes } from './routes/mentees.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { programRoutes } from './routes/programs.ts';
+import { tandemRoutes } from './routes/tandems.ts';
 import { userRoutes } from './routes/users.ts';
 
 export type AppOptions = {
@@ -137,6 +140,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mentorRoutes({ services }));
   await app.register(partnerRoutes({ services }));
   await app.register(programRoutes({ services }));
+  // One-click links are signed with a key derived from the app secret.
+  const linking = { ...services, linkSecret: options.secret };
+  await app.register(matchingRoutes({ services, linking }));
+  await app.register(tandemRoutes({ services, linking }));
+  await app.register(actionLinkRoutes({ linking }));
   await app.register(menteeRoutes({ services }));
   await app.register(outboxRoutes({ services }));
   app.get(

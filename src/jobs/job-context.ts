@@ -8,4 +8,6 @@ export type JobContext = {
   clock: Clock;
   publicUrl: string;
   mailer: Mailer;
+  /** Signs the one-click links that jobs put in e-mails (the app secret). */
+  linkSecret: string;
 };

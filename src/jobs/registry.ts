@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from './define-job.ts';
+import { processProposalDeadlinesJob } from './definitions/process-proposal-deadlines.ts';
 import { purgeFinishedJobsJob } from './definitions/purge-finished-jobs.ts';
 import { resumePausedMentorsJob } from './definitions/resume-paused-mentors.ts';
 import { sendEmailJob } from './definitions/send-email.ts';
@@ -10,6 +11,7 @@ const DEFINITIONS: readonly AnyJobDefinition<JobContext>[] = [
   sendEmailJob,
   resumePausedMentorsJob,
   purgeFinishedJobsJob,
+  processProposalDeadlinesJob,
 ];
 
 /** The job types by name. */
@@ -22,4 +24,5 @@ if (JOB_DEFINITIONS.size !== DEFINITIONS.length) throw new Error('two job types 
 export const RECURRING_JOBS: readonly RecurringJob[] = [
   { definition: resumePausedMentorsJob, everyMinutes: 60 },
   { definition: purgeFinishedJobsJob, everyMinutes: 24 * 60 },
+  { definition: processProposalDeadlinesJob, everyMinutes: 10 },
 ];

@@ -7,7 +7,7 @@ import { createWorker, type Worker, type WorkerLogger } from './worker.ts';
 
 export type JobWorkerOptions = {
   db: Database;
-  config: Pick<Config, 'publicUrl' | 'mail' | 'worker'>;
+  config: Pick<Config, 'publicUrl' | 'mail' | 'worker' | 'secret'>;
   clock?: Clock;
   logger?: WorkerLogger;
   workerId?: string;
@@ -28,7 +28,13 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     clock,
     definitions: JOB_DEFINITIONS,
     recurring: RECURRING_JOBS,
-    context: { db: options.db, clock, publicUrl: options.config.publicUrl, mailer },
+    context: {
+      db: options.db,
+      clock,
+      publicUrl: options.config.publicUrl,
+      mailer,
+      linkSecret: options.config.secret,
+    },
     pollIntervalMs: options.config.worker.pollIntervalMs,
     leaseMs: options.config.worker.leaseMs,
     concurrency: options.config.worker.concurrency,

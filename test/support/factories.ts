@@ -3,6 +3,7 @@ import type { Executor } from '../../src/db/client.ts';
 import { findDefaultProgramId } from '../../src/db/repositories/hub-repository.ts';
 import {
   cohorts,
+  enrolments,
   menteeProfiles,
   mentorProfiles,
   partners,
@@ -105,4 +106,12 @@ export async function createCohort(
     .values({ name: unique('Promotion'), startsOn: '2026-01-05', ...values })
     .returning();
   return cohort!;
+}
+
+export async function enrolMentee(
+  db: Executor,
+  values: Pick<typeof enrolments.$inferInsert, 'programId' | 'menteeId'> &
+    Partial<typeof enrolments.$inferInsert>,
+) {
+  await db.insert(enrolments).values(values);
 }

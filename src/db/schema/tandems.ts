@@ -62,6 +62,8 @@ export const tandems = pgTable(
     explanation: jsonb(),
     proposedAt: timestamptz().notNull().defaultNow(),
     replyDeadlineAt: timestamptz(),
+    /** When the reminder before the reply deadline was queued (sent once). */
+    replyReminderSentAt: timestamptz(),
     menteeDecision: decisionEnum(),
     menteeDecidedAt: timestamptz(),
     mentorDecision: decisionEnum(),
@@ -258,3 +260,14 @@ export const notes = pgTable(
     ),
   ],
 );
+
+/**
+ * One-click links (accept, decline, log a meeting, answer a check-in) that have been used.
+ * The links themselves are signed, not stored; this table makes each one single use.
+ */
+export const usedActionLinks = pgTable('used_action_links', {
+  linkId: text().primaryKey(),
+  purpose: text().notNull(),
+  userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+  usedAt: timestamptz().notNull().defaultNow(),
+});

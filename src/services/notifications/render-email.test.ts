@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_LOCALES } from './templates/define-email-template.ts';
 import { emailTemplateNames } from './templates/index.ts';
+import { TANDEM_EMAIL_TEMPLATES } from './templates/tandems.ts';
 import { EmailTemplateError, renderEmail } from './render-email.ts';
 
 const context = { hubName: 'CCI Aix-Marseille-Provence', publicUrl: 'https://hub.example.test/' };
@@ -20,7 +21,10 @@ const PARAMS: Record<string, Record<string, unknown>> = {
 
 describe('renderEmail', () => {
   it('renders every template in French and English, with a subject, text and HTML', () => {
-    for (const name of emailTemplateNames()) {
+    // The matching and tandem e-mails are rendered, in both languages, from the parameters the
+    // workflow really queues (src/services/tandems/tandems.db.test.ts).
+    const workflow = new Set(TANDEM_EMAIL_TEMPLATES.map((template) => template.name));
+    for (const name of emailTemplateNames().filter((name) => !workflow.has(name))) {
       expect(PARAMS[name], `test parameters for ${name}`).toBeDefined();
       for (const locale of EMAIL_LOCALES) {
         const email = renderEmail({ template: name, locale, params: PARAMS[name], context });

@@ -7,6 +7,7 @@ import {
   mentorPauseEndedEmail,
 } from './mentors.ts';
 import { invitationEmail, signInLinkEmail } from './sign-in.ts';
+import { TANDEM_EMAIL_TEMPLATES } from './tandems.ts';
 
 /**
  * Every e-mail the product sends. To add one, write its file (or add it to its family's file)
@@ -21,6 +22,7 @@ const TEMPLATES: readonly EmailTemplate[] = [
   mentorPauseEndedEmail,
   menteeReferredEmail,
   menteeRegisteredEmail,
+  ...TANDEM_EMAIL_TEMPLATES,
 ];
 
 const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
