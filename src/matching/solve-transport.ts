@@ -46,6 +46,13 @@ export type TransportStats = {
 export type SolveTransportOptions = {
   /** Called now and then with the number of rows settled so far. */
   onProgress?: (settledRows: number, totalRows: number) => void;
+  /**
+   * Column prices to start from (an auction's, see `priceByAuction`); any non-negative
+   * integers are valid. The result is exact either way; good prices leave little to do.
+   */
+  initialPrice?: Float64Array;
+  /** Column to try first for each row (-1 for none), kept when tight at the initial prices. */
+  initialColumn?: Int32Array;
 };
 
 /**
@@ -57,12 +64,35 @@ export function solveTransport(
   problem: TransportProblem,
   options: SolveTransportOptions = {},
 ): TransportSolution {
+  if (options.initialPrice) {
+    const warm = solveFromPrices(problem, options.initialPrice, options.initialColumn, options.onProgress);
+    if (warm) return warm;
+  }
+  return solveFromPrices(problem, undefined, undefined, options.onProgress)!;
+}
+
+/**
+ * The exact phase. Starting prices may leave free columns priced; the search then works with
+ * a sink potential `sinkPotential` = the largest price of a column with room, so that leaving
+ * through a free column `j` costs `sinkPotential - price_j ≥ 0` and leaving through a row's
+ * dummy arc costs `dummyCost + sinkPotential - potential`. At the end every potential and
+ * price is shifted down by a common amount to the certificate's form (free columns at 0); when
+ * no shift fits (a held column priced below a free one), returns null and the caller starts
+ * again from zero prices, which always fits.
+ */
+function solveFromPrices(
+  problem: TransportProblem,
+  initialPrice: Float64Array | undefined,
+  initialColumn: Int32Array | undefined,
+  onProgress: SolveTransportOptions['onProgress'],
+): TransportSolution | null {
+  const options = { onProgress };
   const { rowCount, columnCount, rowAdjacency, adjacencyStart, arcColumn, arcCost } = problem;
   const dummyCost = problem.dummyCost;
   const columnCapacity = problem.columnCapacity;
 
   const rowPotential = new Float64Array(rowCount);
-  const columnPrice = new Float64Array(columnCount);
+  const columnPrice = initialPrice ? initialPrice.slice() : new Float64Array(columnCount);
   const rowColumn = new Int32Array(rowCount).fill(-1);
   const rowArc = new Int32Array(rowCount).fill(-1);
   const rowSlot = new Int32Array(rowCount).fill(-1);
@@ -112,7 +142,7 @@ export function solveTransport(
         }
       }
       if (bestArc < 0) {
-        rowPotential[row] = dummyCost;
+        left.push(row);
         continue;
       }
       let arc = bestArc;
@@ -160,14 +190,16 @@ export function solveTransport(
     const end = adjacencyStart[adjacency + 1]!;
     let bestArc = -1;
     let bestCost = Infinity;
+    const preferred = initialColumn ? initialColumn[row]! : -1;
     for (let a = adjacencyStart[adjacency]!; a < end; a++) {
-      if (arcCost[a]! < bestCost) {
-        bestCost = arcCost[a]!;
+      const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
+      if (value < bestCost || (value === bestCost && arcColumn[a] === preferred)) {
+        bestCost = value;
         bestArc = a;
       }
     }
-    if (bestArc < 0) {
-      rowPotential[row] = dummyCost;
+    if (bestArc < 0 || bestCost >= dummyCost) {
+      pending.push(row);
       continue;
     }
     const column = arcColumn[bestArc]!;
@@ -185,6 +217,31 @@ export function solveTransport(
   }
 
   const remaining = reduceRowsByAuction(pending);
+  if (process.env.DEBUG_SOLVE) console.error('warm', stats.warmStartRows, 'pending', pending.length, 'remaining', remaining.length);
+
+  let sinkPotential = 0;
+  for (let j = 0; j < columnCount; j++) {
+    if (columnFill[j]! < columnCapacity[j]! && columnPrice[j]! > sinkPotential) {
+      sinkPotential = columnPrice[j]!;
+    }
+  }
+  // A column that holds rows must not be priced below one with room (the sink potential):
+  // such columns rise to it and give their rows back to the exact phase.
+  if (sinkPotential > 0) {
+    for (let j = 0; j < columnCount; j++) {
+      if (columnFill[j] === 0 || columnPrice[j]! >= sinkPotential) continue;
+      columnPrice[j] = sinkPotential;
+      for (let slot = slotStart[j]!; slot < slotStart[j]! + columnFill[j]!; slot++) {
+        const row = slotRow[slot]!;
+        rowColumn[row] = -1;
+        rowArc[row] = -1;
+        rowSlot[row] = -1;
+        remaining.push(row);
+      }
+      columnFill[j] = 0;
+    }
+  }
+  const exitCost = dummyCost + sinkPotential;
 
   const columnDistance = new Float64Array(columnCount).fill(Infinity);
   const columnMark = new Uint8Array(columnCount);
@@ -205,7 +262,7 @@ export function solveTransport(
     stats.searches++;
 
     const originAdjacency = rowAdjacency[origin]!;
-    let originPotential = dummyCost;
+    let originPotential = exitCost;
     for (let a = adjacencyStart[originAdjacency]!; a < adjacencyStart[originAdjacency + 1]!; a++) {
       const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
       if (value < originPotential) originPotential = value;
@@ -213,7 +270,7 @@ export function solveTransport(
     rowPotential[origin] = originPotential;
 
     // The search's best exit so far: a free column, or unassigning a reached row.
-    let bound = dummyCost - originPotential;
+    let bound = exitCost - originPotential;
     let exitColumn = -1;
     let exitRow = origin;
     let touchedCount = 0;
@@ -245,9 +302,12 @@ export function solveTransport(
           predecessorRow[column] = row;
           predecessorArc[column] = a;
           if (columnFill[column]! < columnCapacity[column]!) {
-            bound = next;
-            exitColumn = column;
-            exitRow = -1;
+            const exit = next + sinkPotential - columnPrice[column]!;
+            if (exit < bound) {
+              bound = exit;
+              exitColumn = column;
+              exitRow = -1;
+            }
           } else {
             heap.pushOrDecrease(column);
           }
@@ -268,7 +328,7 @@ export function solveTransport(
         const held = slotRow[slot]!;
         rowDistance[held] = columnAt;
         visitedRows[visitedCount++] = held;
-        const exit = columnAt + dummyCost - rowPotential[held]!;
+        const exit = columnAt + exitCost - rowPotential[held]!;
         if (exit < bound) {
           bound = exit;
           exitColumn = -1;
@@ -282,6 +342,16 @@ export function solveTransport(
       const column = finalizedColumns[f]!;
       columnPrice[column]! += bound - columnDistance[column]!;
     }
+    // Columns with room reached below the bound (only when they are priced under the sink
+    // potential) rise too, staying at most the sink potential since their exit was not cheaper.
+    if (sinkPotential > 0) {
+      for (let t = 0; t < touchedCount; t++) {
+        const column = touchedColumns[t]!;
+        if (columnMark[column] === 1 && columnDistance[column]! < bound) {
+          columnPrice[column]! += bound - columnDistance[column]!;
+        }
+      }
+    }
     for (let v = 0; v < visitedCount; v++) {
       const visited = visitedRows[v]!;
       rowPotential[visited]! += bound - rowDistance[visited]!;
@@ -292,7 +362,7 @@ export function solveTransport(
     let freedSlot = -1;
     if (exitColumn < 0) {
       const leaving = exitRow;
-      rowPotential[leaving] = dummyCost;
+      rowPotential[leaving] = exitCost;
       if (leaving !== origin) {
         column = rowColumn[leaving]!;
         freedSlot = rowSlot[leaving]!;
@@ -324,7 +394,36 @@ export function solveTransport(
     heap.clear();
   }
   options.onProgress?.(rowCount, rowCount);
+  if (process.env.DEBUG_SOLVE) console.error('sink', sinkPotential, 'searches', stats.searches, 'scanned', stats.scannedColumns);
+  if (sinkPotential > 0 && !shiftToCertificateForm()) { if (process.env.DEBUG_SOLVE) console.error('fallback'); return null; }
   return { rowColumn, rowArc, rowPotential, columnPrice, stats };
+
+  /**
+   * Finds a shift `s` with every column that has room priced at most `s`, every column that
+   * holds a row priced at least `s`, and `s` equal to the sink potential when some row is
+   * unassigned (its potential is the dummy cost plus the sink potential); then subtracts it.
+   */
+  function shiftToCertificateForm(): boolean {
+    let highestFree = 0;
+    let lowestHeld = Infinity;
+    for (let j = 0; j < columnCount; j++) {
+      const price = columnPrice[j]!;
+      if (columnFill[j]! < columnCapacity[j]! && price > highestFree) highestFree = price;
+      if (columnFill[j]! > 0 && price < lowestHeld) lowestHeld = price;
+    }
+    let isAnyRowUnassigned = false;
+    let highestPotential = -Infinity;
+    for (let r = 0; r < rowCount; r++) {
+      if (rowColumn[r]! < 0) isAnyRowUnassigned = true;
+      if (rowPotential[r]! > highestPotential) highestPotential = rowPotential[r]!;
+    }
+    const shift = isAnyRowUnassigned ? sinkPotential : Math.min(sinkPotential, lowestHeld);
+    if (shift < highestFree || shift > lowestHeld) return false;
+    if (highestPotential - shift > dummyCost) return false;
+    for (let r = 0; r < rowCount; r++) rowPotential[r]! -= shift;
+    for (let j = 0; j < columnCount; j++) columnPrice[j] = Math.max(0, columnPrice[j]! - shift);
+    return true;
+  }
 }
 
 /**
