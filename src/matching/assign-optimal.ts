@@ -27,6 +27,11 @@ export type AssignOptimalOptions = {
    * the left-out pairs to tell whether pruning could have cost optimality.
    */
   prunedBound?: Float64Array;
+  /**
+   * `auction` (default): at exact capacity, start the exact phase from an ε-scaling
+   * auction's prices (see decision 0103). `none`: shortest paths from zero prices only.
+   */
+  warmStart?: 'auction' | 'none';
 };
 
 /** The optimal assignment with what proves it. */
@@ -69,10 +74,14 @@ export function assignOptimal(
     drivingSide === 'mentees'
       ? menteeProblem
       : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
-  // With places for every mentee, an auction among mentees finds near-optimal prices fast
-  // (mentees are distinct bidders; a mentor's places are similar objects, which auctions
-  // handle well). Scarce places would start a price war among the mentees left out.
-  const auction = !process.env.NO_AUCTION && totalCapacity >= graph.menteeCount ? bidByAuction(menteeProblem.problem) : null;
+  // At exact capacity, where shortest paths are slow (few free places to reach late on), an
+  // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
+  // mentor's places are similar objects, which auctions handle well. With scarce places the
+  // mentees left out would wage a price war; with ample places shortest paths are quick.
+  const auction =
+    totalCapacity === graph.menteeCount && (options.warmStart ?? 'auction') === 'auction'
+      ? bidByAuction(menteeProblem.problem)
+      : null;
   const warmStart = auction
     ? drivingSide === 'mentees'
       ? priceMentors(auction)

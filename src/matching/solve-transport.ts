@@ -65,7 +65,12 @@ export function solveTransport(
   options: SolveTransportOptions = {},
 ): TransportSolution {
   if (options.initialPrice) {
-    const warm = solveFromPrices(problem, options.initialPrice, options.initialColumn, options.onProgress);
+    const warm = solveFromPrices(
+      problem,
+      options.initialPrice,
+      options.initialColumn,
+      options.onProgress,
+    );
     if (warm) return warm;
   }
   return solveFromPrices(problem, undefined, undefined, options.onProgress)!;
@@ -217,7 +222,6 @@ function solveFromPrices(
   }
 
   const remaining = reduceRowsByAuction(pending);
-  if (process.env.DEBUG_SOLVE) console.error('warm', stats.warmStartRows, 'pending', pending.length, 'remaining', remaining.length);
 
   let sinkPotential = 0;
   for (let j = 0; j < columnCount; j++) {
@@ -394,8 +398,7 @@ function solveFromPrices(
     heap.clear();
   }
   options.onProgress?.(rowCount, rowCount);
-  if (process.env.DEBUG_SOLVE) console.error('sink', sinkPotential, 'searches', stats.searches, 'scanned', stats.scannedColumns);
-  if (sinkPotential > 0 && !shiftToCertificateForm()) { if (process.env.DEBUG_SOLVE) console.error('fallback'); return null; }
+  if (sinkPotential > 0 && !shiftToCertificateForm()) return null;
   return { rowColumn, rowArc, rowPotential, columnPrice, stats };
 
   /**
