@@ -13,6 +13,12 @@ import type {
 } from './solve-transport.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
 
+/**
+ * Dense rows make every bid scan a long list while shortest paths there stay short: above
+ * this mean number of candidates per mentee, the auction does not pay (measured on 3,000²).
+ */
+const AUCTION_MAX_DEGREE = 128;
+
 /** Which side's units are augmented one by one; the other side's units are the targets. */
 export type DrivingSide = 'mentees' | 'mentors' | 'auto';
 
@@ -79,7 +85,9 @@ export function assignOptimal(
   // mentor's places are similar objects, which auctions handle well. With scarce places the
   // mentees left out would wage a price war; with ample places shortest paths are quick.
   const auction =
-    totalCapacity === graph.menteeCount && (options.warmStart ?? 'auction') === 'auction'
+    totalCapacity === graph.menteeCount &&
+    countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
+    (options.warmStart ?? 'auction') === 'auction'
       ? bidByAuction(menteeProblem.problem)
       : null;
   const warmStart = auction
