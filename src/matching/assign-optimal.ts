@@ -73,23 +73,27 @@ export function assignOptimal(
   const costRange = scaled.maxWeight - scaled.minWeight;
   // Matching one more mentee must beat any change in total cost among the others.
   const dummyCost = matchableBound * costRange + 1;
-  const drivingSide = chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
+  // At exact capacity, where shortest paths are slow (few free places to reach late on), an
+  // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
+  // mentor's places are similar objects, which auctions handle well. With scarce places the
+  // mentees left out would wage a price war; with ample places shortest paths are quick.
+  const usesAuction =
+    totalCapacity === graph.menteeCount &&
+    countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
+    (options.warmStart ?? 'auction') === 'auction';
+  // The auction's prices left every row tight when mentees drive (one row was not when
+  // places drove, and repairing it sent 38 % of the rows back to the search): mentees drive.
+  const drivingSide =
+    usesAuction && (options.drivingSide ?? 'auto') === 'auto'
+      ? 'mentees'
+      : chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
 
   const menteeProblem = buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
   const problem =
     drivingSide === 'mentees'
       ? menteeProblem
       : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
-  // At exact capacity, where shortest paths are slow (few free places to reach late on), an
-  // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
-  // mentor's places are similar objects, which auctions handle well. With scarce places the
-  // mentees left out would wage a price war; with ample places shortest paths are quick.
-  const auction =
-    totalCapacity === graph.menteeCount &&
-    countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
-    (options.warmStart ?? 'auction') === 'auction'
-      ? bidByAuction(menteeProblem.problem)
-      : null;
+  const auction = usesAuction ? bidByAuction(menteeProblem.problem) : null;
   const warmStart = auction
     ? drivingSide === 'mentees'
       ? priceMentors(auction)
