@@ -11,6 +11,7 @@ import type {
   TransportSolution,
   TransportStats,
 } from './solve-transport.ts';
+import { solveDenseAssignment } from './solve-dense-assignment.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
 
 /**
@@ -47,6 +48,8 @@ export type OptimalAssignment = GraphAssignment & {
   /** Scores were multiplied by this and rounded before solving. */
   readonly scale: number;
   readonly drivingSide: Exclude<DrivingSide, 'auto'>;
+  /** `dense`: a complete graph with unit capacities, solved on a cost matrix (decision 0103). */
+  readonly solver: 'dense' | 'sparse';
   /** True when the dual certificate was checked and holds. */
   readonly isProvenOptimal: boolean;
   readonly stats: TransportStats;
@@ -88,29 +91,46 @@ export function assignOptimal(
       ? 'mentees'
       : chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
 
-  const menteeProblem = buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
-  const problem =
-    drivingSide === 'mentees'
-      ? menteeProblem
-      : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
-  const auction = usesAuction ? bidByAuction(menteeProblem.problem) : null;
-  const warmStart = auction
-    ? drivingSide === 'mentees'
-      ? priceMentors(auction)
-      : priceMentees(menteeProblem.problem, auction)
-    : {};
-  const solution = solveTransport(problem.problem, {
-    onProgress: options.onProgress,
-    ...warmStart,
-  });
   const shouldVerify = options.verify ?? true;
-  if (shouldVerify) {
-    const violation = verifyTransportOptimality(problem.problem, solution);
-    if (violation) throw new Error(`optimality certificate failed: ${violation}`);
+  const dense =
+    options.drivingSide === undefined || options.drivingSide === 'auto'
+      ? solveIfComplete(graph, scaled.weight, scaled.maxWeight, dummyCost)
+      : null;
+  let problem: BuiltProblem;
+  let solution: TransportSolution;
+  let auction: AuctionResult | null = null;
+  if (dense) {
+    ({ problem, solution } = dense);
+  } else {
+    const menteeProblem =
+      drivingSide === 'mentees' || usesAuction
+        ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
+        : null;
+    problem =
+      drivingSide === 'mentees'
+        ? menteeProblem!
+        : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
+    auction = usesAuction ? bidByAuction(menteeProblem!.problem) : null;
+    const warmStart = auction
+      ? drivingSide === 'mentees'
+        ? priceMentors(auction)
+        : priceMentees(menteeProblem!.problem, auction)
+      : {};
+    solution = solveTransport(problem.problem, { onProgress: options.onProgress, ...warmStart });
+    if (shouldVerify) {
+      const violation = verifyTransportOptimality(problem.problem, solution);
+      if (violation) throw new Error(`optimality certificate failed: ${violation}`);
+    }
   }
   const menteeArc = problem.readMenteeArcs(solution);
   const menteesAtPruningRisk = options.prunedBound
-    ? countPruningRisks(options.prunedBound, scaled.scale, scaled.maxWeight, drivingSide, solution)
+    ? countPruningRisks(
+        options.prunedBound,
+        scaled.scale,
+        scaled.maxWeight,
+        dense ? 'mentees' : drivingSide,
+        solution,
+      )
     : undefined;
   let totalWeight = 0;
   for (let i = 0; i < graph.menteeCount; i++) {
@@ -120,9 +140,10 @@ export function assignOptimal(
     ...summariseAssignment(graph, menteeArc),
     totalWeight,
     scale: scaled.scale,
-    drivingSide,
-    isProvenOptimal: shouldVerify,
-    stats: solution.stats,
+    drivingSide: dense ? 'mentees' : drivingSide,
+    solver: dense ? 'dense' : 'sparse',
+    isProvenOptimal: dense ? true : shouldVerify,
+    stats: auction ? { ...solution.stats, auctionBids: auction.bids } : solution.stats,
     ...(menteesAtPruningRisk === undefined ? {} : { menteesAtPruningRisk }),
   };
 }
@@ -293,4 +314,86 @@ function priceMentees(menteeProblem: TransportProblem, auction: AuctionResult): 
   const initialPrice = new Float64Array(rowCount);
   for (let i = 0; i < rowCount; i++) initialPrice[i] = Math.round(highest - value[i]!);
   return { initialPrice, initialColumn: auction.slotRow };
+}
+
+/** Largest complete graph solved by the dense path (cost matrix of 4 bytes per pair). */
+const DENSE_MAX_PAIRS = 25_000_000;
+
+/**
+ * Complete graphs with unit capacities go to the dense Jonker–Volgenant solver, on a flat
+ * cost matrix whose rows are the smaller side. Its duals are mapped to the mentee-driven
+ * problem and checked by the same certificate as the sparse path (always, since the check is
+ * what lets a failure fall back to the sparse path instead of returning a wrong answer).
+ */
+function solveIfComplete(
+  graph: CandidateGraph,
+  weight: Float64Array,
+  maxWeight: number,
+  dummyCost: number,
+): { problem: BuiltProblem; solution: TransportSolution } | null {
+  const { menteeCount, mentorCount } = graph;
+  const pairCount = menteeCount * mentorCount;
+  if (menteeCount < 2 || mentorCount < 2 || pairCount > DENSE_MAX_PAIRS) return null;
+  if (countArcs(graph) !== pairCount) return null;
+  for (let j = 0; j < mentorCount; j++) if (graph.mentorCapacity[j] !== 1) return null;
+  let minWeight = Infinity;
+  for (let a = 0; a < weight.length; a++) minWeight = Math.min(minWeight, weight[a]!);
+  if (maxWeight - minWeight > 2 ** 31 - 1) return null;
+
+  // Rows of the matrix are mentees unless mentors are fewer.
+  const menteeRows = menteeCount <= mentorCount;
+  const columnCount = menteeRows ? mentorCount : menteeCount;
+  const cost = new Int32Array(pairCount).fill(-1);
+  const arcOfPair = new Int32Array(pairCount);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
+      const j = graph.arcMentor[a]!;
+      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
+      if (cost[at] !== -1) return null;
+      cost[at] = maxWeight - weight[a]!;
+      arcOfPair[at] = a;
+    }
+  }
+  const dense = solveDenseAssignment({
+    rowCount: menteeRows ? menteeCount : mentorCount,
+    columnCount,
+    cost,
+  });
+
+  const rowArc = new Int32Array(menteeCount).fill(-1);
+  const rowColumn = new Int32Array(menteeCount).fill(-1);
+  const rowPotential = new Float64Array(menteeCount);
+  const columnPrice = new Float64Array(mentorCount);
+  if (menteeRows) {
+    // Square: every mentor is taken, so shift prices to be non-negative; otherwise free
+    // mentors kept dual 0 and every other dual is ≤ 0.
+    let shift = 0;
+    if (menteeCount === mentorCount) for (const v of dense.columnDual) shift = Math.max(shift, v);
+    for (let j = 0; j < mentorCount; j++) columnPrice[j] = shift - dense.columnDual[j]!;
+    for (let i = 0; i < menteeCount; i++) {
+      const j = dense.rowColumn[i]!;
+      rowColumn[i] = j;
+      rowArc[i] = arcOfPair[i * columnCount + j]!;
+      rowPotential[i] = dense.rowDual[i]! + shift;
+    }
+  } else {
+    // Mentors are the rows: all are taken; a mentee left out has dual 0 and sits at the
+    // dummy cost.
+    for (let i = 0; i < menteeCount; i++) rowPotential[i] = dummyCost + dense.columnDual[i]!;
+    for (let j = 0; j < mentorCount; j++) {
+      const i = dense.rowColumn[j]!;
+      columnPrice[j] = dummyCost - dense.rowDual[j]!;
+      rowColumn[i] = j;
+      rowArc[i] = arcOfPair[j * columnCount + i]!;
+    }
+  }
+  const problem = buildMenteeDrivenProblem(graph, weight, maxWeight, dummyCost);
+  const solution: TransportSolution = {
+    rowColumn,
+    rowArc,
+    rowPotential,
+    columnPrice,
+    stats: { warmStartRows: 0, searches: 0, scannedColumns: 0 },
+  };
+  return verifyTransportOptimality(problem.problem, solution) ? null : { problem, solution };
 }

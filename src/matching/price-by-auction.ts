@@ -15,6 +15,9 @@ export type AuctionResult = {
   readonly slotRow: Int32Array;
   /** Column won by each row, or -1 (the row prefers its "unassigned" arc). */
   readonly rowColumn: Int32Array;
+  /** Bids made over all phases (each scans the bidder's arcs once). */
+  readonly bids: number;
+  readonly phases: number;
 };
 
 /**
@@ -52,14 +55,19 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
   const finalEpsilon = 2 ** -Math.ceil(Math.log2(rowCount + 1));
   let epsilon = Math.max(1, Math.floor(maxCost / EPSILON_FACTOR));
 
+  slotRow.fill(-1);
+  let bids = 0;
+  let phases = 0;
   for (;;) {
     slotRow.fill(-1);
     for (let r = 0; r < rowCount; r++) queue[r] = r;
     let head = 0;
     let size = rowCount;
     let budget = BIDS_PER_ROW * rowCount;
+    phases++;
     while (size > 0) {
       if (budget-- <= 0) return null;
+      bids++;
       const row = queue[head]!;
       head = head + 1 === rowCount ? 0 : head + 1;
       size--;
@@ -111,7 +119,7 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       if (slotRow[slot]! >= 0) rowColumn[slotRow[slot]!] = j;
     }
   }
-  return { slotPrice, slotStart, slotRow, rowColumn };
+  return { slotPrice, slotStart, slotRow, rowColumn, bids, phases };
 
   function findCheapestSlots(column: number): void {
     let cheapest = -1;

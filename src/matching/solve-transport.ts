@@ -38,6 +38,8 @@ export type TransportSolution = {
 };
 
 export type TransportStats = {
+  /** Bids of the auction that gave the starting prices, if any (see `bidByAuction`). */
+  auctionBids?: number;
   warmStartRows: number;
   searches: number;
   scannedColumns: number;
