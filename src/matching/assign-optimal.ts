@@ -3,14 +3,9 @@ import { summariseAssignment } from './assignment.ts';
 import type { CandidateGraph } from './candidate-graph.ts';
 import { countArcs, indexByMentor } from './candidate-graph.ts';
 import type { AuctionResult } from './price-by-auction.ts';
-import { bidByAuction } from './price-by-auction.ts';
+import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
 import { scaleScores } from './scale-scores.ts';
-import type {
-  SolveTransportOptions,
-  TransportProblem,
-  TransportSolution,
-  TransportStats,
-} from './solve-transport.ts';
+import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
 import { solveDenseAssignment } from './solve-dense-assignment.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
 
@@ -83,7 +78,8 @@ export function assignOptimal(
   const usesAuction =
     totalCapacity === graph.menteeCount &&
     countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
-    (options.warmStart ?? 'auction') === 'auction';
+    (options.warmStart ?? 'auction') === 'auction' &&
+    options.drivingSide !== 'mentors';
   // The auction's prices left every row tight when mentees drive (one row was not when
   // places drove, and repairing it sent 38 % of the rows back to the search): mentees drive.
   const drivingSide =
@@ -112,9 +108,10 @@ export function assignOptimal(
         : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
     auction = usesAuction ? bidByAuction(menteeProblem!.problem) : null;
     const warmStart = auction
-      ? drivingSide === 'mentees'
-        ? priceMentors(auction)
-        : priceMentees(menteeProblem!.problem, auction)
+      ? {
+          initialPrice: roundAuctionPrices(menteeProblem!.problem, auction),
+          initialColumn: auction.rowColumn,
+        }
       : {};
     solution = solveTransport(problem.problem, { onProgress: options.onProgress, ...warmStart });
     if (shouldVerify) {
@@ -267,53 +264,6 @@ function buildMentorDrivenProblem(
       return menteeArc;
     },
   };
-}
-
-type WarmStart = Pick<SolveTransportOptions, 'initialPrice' | 'initialColumn'>;
-
-/**
- * Mentee-driven exact phase: a full mentor's price is its cheapest place's, rounded; a mentor
- * with a place left must end at price 0, so it starts there (rows that then prefer it are
- * given back to the exact phase by the warm start).
- */
-function priceMentors(auction: AuctionResult): WarmStart {
-  const { slotStart, slotPrice, slotRow } = auction;
-  const columnCount = slotStart.length - 1;
-  const initialPrice = new Float64Array(columnCount);
-  for (let j = 0; j < columnCount; j++) {
-    let lowest = Infinity;
-    for (let slot = slotStart[j]!; slot < slotStart[j + 1]!; slot++) {
-      lowest = slotRow[slot]! < 0 ? -Infinity : Math.min(lowest, slotPrice[slot]!);
-      if (lowest === -Infinity) break;
-    }
-    initialPrice[j] = lowest === -Infinity || lowest === Infinity ? 0 : Math.round(lowest);
-  }
-  return { initialPrice, initialColumn: auction.rowColumn };
-}
-
-/**
- * Place-driven exact phase: places are rows, in the same order as the auction's places, and
- * mentees are the priced columns. A mentee's price is a constant minus its best value, so a
- * place's tight arc leads to the mentee that holds it in the auction.
- */
-function priceMentees(menteeProblem: TransportProblem, auction: AuctionResult): WarmStart {
-  const { rowCount, adjacencyStart, arcColumn, arcCost } = menteeProblem;
-  const value = new Float64Array(rowCount);
-  let highest = 0;
-  for (let i = 0; i < rowCount; i++) {
-    let best = menteeProblem.dummyCost;
-    for (let a = adjacencyStart[i]!; a < adjacencyStart[i + 1]!; a++) {
-      const j = arcColumn[a]!;
-      for (let slot = auction.slotStart[j]!; slot < auction.slotStart[j + 1]!; slot++) {
-        best = Math.min(best, arcCost[a]! + auction.slotPrice[slot]!);
-      }
-    }
-    value[i] = best;
-    highest = Math.max(highest, best);
-  }
-  const initialPrice = new Float64Array(rowCount);
-  for (let i = 0; i < rowCount; i++) initialPrice[i] = Math.round(highest - value[i]!);
-  return { initialPrice, initialColumn: auction.slotRow };
 }
 
 /** Largest complete graph solved by the dense path (cost matrix of 4 bytes per pair). */

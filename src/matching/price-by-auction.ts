@@ -3,8 +3,8 @@ import type { TransportProblem } from './solve-transport.ts';
 /** How many bids per row an ε phase may spend before the auction gives up (price wars). */
 const BIDS_PER_ROW = 40;
 /** ε is divided by this between phases while it is at least 1, then by `FINE_FACTOR`. */
-const EPSILON_FACTOR = 8;
-const FINE_FACTOR = 16;
+const EPSILON_FACTOR = 6;
+const FINE_FACTOR = 4;
 
 /** The last phase of an auction: who holds which place, and at what price. */
 export type AuctionResult = {
@@ -43,9 +43,11 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
   const slotRow = new Int32Array(slotCount);
   // Cheapest place of each column and the price of the next cheapest (Infinity if none).
   const cheapestSlot = new Int32Array(columnCount);
+  const cheapestPrice = new Float64Array(columnCount);
   const secondPrice = new Float64Array(columnCount);
   for (let j = 0; j < columnCount; j++) {
     cheapestSlot[j] = slotStart[j + 1]! > slotStart[j]! ? slotStart[j]! : -1;
+    cheapestPrice[j] = cheapestSlot[j]! >= 0 ? 0 : Infinity;
     secondPrice[j] = slotStart[j + 1]! - slotStart[j]! > 1 ? 0 : Infinity;
   }
   const queue = new Int32Array(Math.max(1, rowCount));
@@ -78,9 +80,7 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       let second = dummyCost;
       for (let a = adjacencyStart[adjacency]!; a < end; a++) {
         const column = arcColumn[a]!;
-        const slot = cheapestSlot[column]!;
-        if (slot < 0) continue;
-        const value = arcCost[a]! + slotPrice[slot]!;
+        const value = arcCost[a]! + cheapestPrice[column]!;
         if (value < best) {
           second = best;
           best = value;
@@ -94,6 +94,7 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       if (bestColumn < 0) continue;
       const slot = cheapestSlot[bestColumn]!;
       slotPrice[slot]! += second - best + epsilon;
+      cheapestPrice[bestColumn] = slotPrice[slot]!;
       const evicted = slotRow[slot]!;
       slotRow[slot] = row;
       if (slotStart[bestColumn + 1]! - slotStart[bestColumn]! > 1) {
@@ -136,6 +137,103 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       }
     }
     cheapestSlot[column] = cheapest;
+    cheapestPrice[column] = lowest;
     secondPrice[column] = next;
   }
+}
+
+/** Fractional bits of the common offset; prices have fewer, so sums stay exact. */
+const OFFSET_BITS = 24;
+
+/**
+ * Integer column prices from an auction that ended with ε below 1/rows: every price becomes
+ * floor(price + θ) for one common offset θ ∈ [0, 1). A row's won place stays its cheapest
+ * option after flooring unless an integer falls between two values less than ε apart, so θ
+ * is chosen outside every such gap (their total length is below 1 when few pairs are within
+ * ε). The held places of a full column then share one integer price; columns with a place
+ * left start at 0. Rows that still are not tight are simply left to the exact phase.
+ */
+export function roundAuctionPrices(
+  problem: TransportProblem,
+  auction: AuctionResult,
+): Float64Array {
+  const { rowCount, columnCount, rowAdjacency, adjacencyStart, arcColumn, arcCost } = problem;
+  const { slotStart, slotPrice, slotRow } = auction;
+  const lowest = new Float64Array(columnCount);
+  const highest = new Float64Array(columnCount);
+  const isFull = new Uint8Array(columnCount);
+  const slotOfRow = new Int32Array(rowCount).fill(-1);
+  // Bad offsets as [start, end) pairs inside [0, 1).
+  const bad: number[] = [];
+  const addGap = (upper: number, lower: number) => {
+    // An integer k with lower + θ < k ≤ upper + θ, i.e. θ ∈ [k − upper, k − lower).
+    const start = Math.ceil(upper) - upper;
+    const end = start + (upper - lower);
+    if (end <= 1) bad.push(start, end);
+    else bad.push(start, 1, 0, end - 1);
+  };
+  for (let j = 0; j < columnCount; j++) {
+    let low = Infinity;
+    let high = -Infinity;
+    let full = slotStart[j + 1]! > slotStart[j]!;
+    for (let slot = slotStart[j]!; slot < slotStart[j + 1]!; slot++) {
+      if (slotRow[slot]! < 0) {
+        full = false;
+        continue;
+      }
+      slotOfRow[slotRow[slot]!] = slot;
+      low = Math.min(low, slotPrice[slot]!);
+      high = Math.max(high, slotPrice[slot]!);
+    }
+    isFull[j] = full ? 1 : 0;
+    lowest[j] = low;
+    highest[j] = high;
+    if (full && high > low) addGap(high, low);
+  }
+  for (let row = 0; row < rowCount; row++) {
+    const slot = slotOfRow[row]!;
+    if (slot < 0) continue;
+    const adjacency = rowAdjacency[row]!;
+    let ownCost = 0;
+    const won = auction.rowColumn[row]!;
+    for (let a = adjacencyStart[adjacency]!; a < adjacencyStart[adjacency + 1]!; a++) {
+      if (arcColumn[a] === won) ownCost = arcCost[a]!;
+    }
+    const upper = ownCost + slotPrice[slot]!;
+    for (let a = adjacencyStart[adjacency]!; a < adjacencyStart[adjacency + 1]!; a++) {
+      const column = arcColumn[a]!;
+      if (column === won || !isFull[column]) continue;
+      const lower = arcCost[a]! + lowest[column]!;
+      if (lower < upper) addGap(upper, lower);
+    }
+  }
+  const offset = findFreeOffset(bad);
+  const price = new Float64Array(columnCount);
+  for (let j = 0; j < columnCount; j++) {
+    price[j] = isFull[j] ? Math.max(0, Math.floor(lowest[j]! + offset)) : 0;
+  }
+  return price;
+}
+
+/** The middle of the widest gap between bad intervals, on a grid of 2^-OFFSET_BITS. */
+function findFreeOffset(bad: readonly number[]): number {
+  const order: number[] = [];
+  for (let k = 0; k < bad.length; k += 2) order.push(k);
+  order.sort((x, y) => bad[x]! - bad[y]!);
+  let covered = 0;
+  let bestStart = 0;
+  let bestLength = -1;
+  for (const k of order) {
+    if (bad[k]! - covered > bestLength) {
+      bestLength = bad[k]! - covered;
+      bestStart = covered;
+    }
+    covered = Math.max(covered, bad[k + 1]!);
+  }
+  if (1 - covered > bestLength) {
+    bestLength = 1 - covered;
+    bestStart = covered;
+  }
+  const grid = 2 ** OFFSET_BITS;
+  return Math.min(1 - 1 / grid, Math.round((bestStart + bestLength / 2) * grid) / grid);
 }
