@@ -67,15 +67,18 @@ export function solveTransport(
   options: SolveTransportOptions = {},
 ): TransportSolution {
   if (options.initialPrice) {
-    const warm = solveFromPrices(
-      problem,
-      options.initialPrice,
-      options.initialColumn,
-      options.onProgress,
-    );
-    if (warm) return warm;
+    for (const mode of ['trust the end', 'raise held columns'] as const) {
+      const warm = solveFromPrices(
+        problem,
+        options.initialPrice,
+        options.initialColumn,
+        options.onProgress,
+        mode,
+      );
+      if (warm) return warm;
+    }
   }
-  return solveFromPrices(problem, undefined, undefined, options.onProgress)!;
+  return solveFromPrices(problem, undefined, undefined, options.onProgress, 'raise held columns')!;
 }
 
 /**
@@ -92,6 +95,7 @@ function solveFromPrices(
   initialPrice: Float64Array | undefined,
   initialColumn: Int32Array | undefined,
   onProgress: SolveTransportOptions['onProgress'],
+  mode: 'trust the end' | 'raise held columns',
 ): TransportSolution | null {
   const options = { onProgress };
   const { rowCount, columnCount, rowAdjacency, adjacencyStart, arcColumn, arcCost } = problem;
@@ -231,9 +235,11 @@ function solveFromPrices(
       sinkPotential = columnPrice[j]!;
     }
   }
-  // A column that holds rows must not be priced below one with room (the sink potential):
-  // such columns rise to it and give their rows back to the exact phase.
-  if (sinkPotential > 0) {
+  // A column that holds rows must not be priced below one with room (the sink potential) for
+  // the partial solution to be optimal: such columns rise to it and give their rows back.
+  // When every column ends full, the final certificate does not need it ("trust the end"),
+  // and the shift at the end tells whether that was so.
+  if (sinkPotential > 0 && mode === 'raise held columns') {
     for (let j = 0; j < columnCount; j++) {
       if (columnFill[j] === 0 || columnPrice[j]! >= sinkPotential) continue;
       columnPrice[j] = sinkPotential;
@@ -314,6 +320,9 @@ function solveFromPrices(
               exitColumn = column;
               exitRow = -1;
             }
+            // Priced under the sink potential, a column with room and rows is also a way
+            // on to those rows.
+            if (exit > next && columnFill[column]! > 0) heap.pushOrDecrease(column);
           } else {
             heap.pushOrDecrease(column);
           }
