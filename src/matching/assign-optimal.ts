@@ -92,17 +92,18 @@ export function assignOptimal(
     options.drivingSide === undefined || options.drivingSide === 'auto'
       ? solveIfComplete(graph, scaled.weight, scaled.maxWeight, dummyCost)
       : null;
-  let problem: BuiltProblem;
   let solution: TransportSolution;
+  let menteeArc: Int32Array;
   let auction: AuctionResult | null = null;
   if (dense) {
-    ({ problem, solution } = dense);
+    solution = dense.solution;
+    menteeArc = dense.solution.rowArc;
   } else {
     const menteeProblem =
       drivingSide === 'mentees' || usesAuction
         ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
         : null;
-    problem =
+    const problem =
       drivingSide === 'mentees'
         ? menteeProblem!
         : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
@@ -118,8 +119,8 @@ export function assignOptimal(
       const violation = verifyTransportOptimality(problem.problem, solution);
       if (violation) throw new Error(`optimality certificate failed: ${violation}`);
     }
+    menteeArc = problem.readMenteeArcs(solution);
   }
-  const menteeArc = problem.readMenteeArcs(solution);
   const menteesAtPruningRisk = options.prunedBound
     ? countPruningRisks(
         options.prunedBound,
@@ -280,7 +281,7 @@ function solveIfComplete(
   weight: Float64Array,
   maxWeight: number,
   dummyCost: number,
-): { problem: BuiltProblem; solution: TransportSolution } | null {
+): { solution: TransportSolution } | null {
   const { menteeCount, mentorCount } = graph;
   const pairCount = menteeCount * mentorCount;
   if (menteeCount < 2 || mentorCount < 2 || pairCount > DENSE_MAX_PAIRS) return null;
@@ -337,7 +338,19 @@ function solveIfComplete(
       rowArc[i] = arcOfPair[j * columnCount + i]!;
     }
   }
-  const problem = buildMenteeDrivenProblem(graph, weight, maxWeight, dummyCost);
+  if (
+    !isDenseCertificateValid(
+      cost,
+      columnCount,
+      menteeRows,
+      rowColumn,
+      rowPotential,
+      columnPrice,
+      dummyCost,
+    )
+  ) {
+    return null;
+  }
   const solution: TransportSolution = {
     rowColumn,
     rowArc,
@@ -345,5 +358,46 @@ function solveIfComplete(
     columnPrice,
     stats: { warmStartRows: 0, searches: 0, scannedColumns: 0 },
   };
-  return verifyTransportOptimality(problem.problem, solution) ? null : { problem, solution };
+  return { solution };
+}
+
+/**
+ * The conditions of `verifyTransportOptimality` for the mentee-driven problem, checked on the
+ * cost matrix (every pair is an arc, so this is the same certificate without building the
+ * arc lists): reduced costs ≥ 0 and 0 on used pairs, prices ≥ 0 and 0 on free mentors,
+ * potentials at most the dummy cost and equal to it for unmatched mentees, one mentee per
+ * mentor.
+ */
+function isDenseCertificateValid(
+  cost: Int32Array,
+  columnCount: number,
+  menteeRows: boolean,
+  rowColumn: Int32Array,
+  rowPotential: Float64Array,
+  columnPrice: Float64Array,
+  dummyCost: number,
+): boolean {
+  const menteeCount = rowPotential.length;
+  const mentorCount = columnPrice.length;
+  const taken = new Uint8Array(mentorCount);
+  for (let i = 0; i < menteeCount; i++) {
+    const potential = rowPotential[i]!;
+    if (potential > dummyCost) return false;
+    const own = rowColumn[i]!;
+    if (own < 0) {
+      if (potential !== dummyCost) return false;
+    } else {
+      if (taken[own]) return false;
+      taken[own] = 1;
+    }
+    for (let j = 0; j < mentorCount; j++) {
+      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
+      const reduced = cost[at]! + columnPrice[j]! - potential;
+      if (reduced < 0 || (j === own && reduced !== 0)) return false;
+    }
+  }
+  for (let j = 0; j < mentorCount; j++) {
+    if (columnPrice[j]! < 0 || (columnPrice[j]! > 0 && !taken[j])) return false;
+  }
+  return true;
 }
