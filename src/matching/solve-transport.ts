@@ -1,5 +1,8 @@
 import { IndexHeap } from './index-heap.ts';
 
+/** Augmenting row reduction handles columns up to this capacity (it scans their holders). */
+const ROW_REDUCTION_MAX_CAPACITY = 8;
+
 /**
  * The integer problem the exact solver works on. Rows each supply one unit and are processed
  * one by one; columns have capacities. Row `r` uses the arc list `adjacency = rowAdjacency[r]`
@@ -107,6 +110,9 @@ function solveFromPrices(
   const rowColumn = new Int32Array(rowCount).fill(-1);
   const rowArc = new Int32Array(rowCount).fill(-1);
   const rowSlot = new Int32Array(rowCount).fill(-1);
+  // How far each assigned row's potential may rise before another arc undercuts its own (a
+  // lower bound: prices only rise before the exact phase).
+  const rowMargin = new Float64Array(rowCount);
 
   const slotStart = new Int32Array(columnCount + 1);
   for (let j = 0; j < columnCount; j++) slotStart[j + 1] = slotStart[j]! + columnCapacity[j]!;
@@ -169,25 +175,47 @@ function solveFromPrices(
         rowColumn[row] = column;
         rowArc[row] = arc;
         rowPotential[row] = best;
+        rowMargin[row] = second - best;
         continue;
       }
-      if (columnCapacity[column] !== 1) {
+      if (columnCapacity[column] === 0 || columnCapacity[column]! > ROW_REDUCTION_MAX_CAPACITY) {
         left.push(row);
         continue;
       }
-      const slot = slotStart[column]!;
+      // The holder with the least margin leaves; the price rises by as much as the bidder's
+      // margin and every other holder's allow, the others' potentials with it.
+      const slotBegin = slotStart[column]!;
+      const slotEnd = slotBegin + columnFill[column]!;
+      let slot = slotBegin;
+      let nextMargin = Infinity;
+      for (let s = slotBegin + 1; s < slotEnd; s++) {
+        const margin = rowMargin[slotRow[s]!]!;
+        if (margin < rowMargin[slotRow[slot]!]!) {
+          nextMargin = Math.min(nextMargin, rowMargin[slotRow[slot]!]!);
+          slot = s;
+        } else {
+          nextMargin = Math.min(nextMargin, margin);
+        }
+      }
+      const rise = Math.min(second - best, nextMargin);
       const evicted = slotRow[slot]!;
-      columnPrice[column]! += second - best;
+      columnPrice[column]! += rise;
+      for (let s = slotBegin; s < slotEnd; s++) {
+        if (s === slot) continue;
+        rowPotential[slotRow[s]!]! += rise;
+        rowMargin[slotRow[s]!]! -= rise;
+      }
       slotRow[slot] = row;
       rowSlot[row] = slot;
       rowColumn[row] = column;
       rowArc[row] = arc;
-      rowPotential[row] = second;
+      rowPotential[row] = best + rise;
+      rowMargin[row] = second - best - rise;
       rowColumn[evicted] = -1;
       rowArc[evicted] = -1;
       rowSlot[evicted] = -1;
       // A strict price rise is progress: the evicted row bids at once; a tie waits its turn.
-      if (second > best) queue.push(evicted);
+      if (rise > 0) queue.push(evicted);
       else queue.unshift(evicted);
     }
     return left;
@@ -201,12 +229,16 @@ function solveFromPrices(
     const end = adjacencyStart[adjacency + 1]!;
     let bestArc = -1;
     let bestCost = Infinity;
+    let secondCost = dummyCost;
     const preferred = initialColumn ? initialColumn[row]! : -1;
     for (let a = adjacencyStart[adjacency]!; a < end; a++) {
       const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
       if (value < bestCost || (value === bestCost && arcColumn[a] === preferred)) {
+        secondCost = Math.min(secondCost, bestCost);
         bestCost = value;
         bestArc = a;
+      } else if (value < secondCost) {
+        secondCost = value;
       }
     }
     if (bestArc < 0 || bestCost >= dummyCost) {
@@ -221,6 +253,7 @@ function solveFromPrices(
       rowColumn[row] = column;
       rowArc[row] = bestArc;
       rowPotential[row] = bestCost;
+      rowMargin[row] = secondCost - bestCost;
       stats.warmStartRows++;
     } else {
       pending.push(row);
