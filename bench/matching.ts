@@ -64,6 +64,12 @@ function readSize(argv: readonly string[]): Size {
   return value;
 }
 
+/** `--only peers|national|profiles|suggestions` runs one part of the benchmark. */
+function readOnly(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--only');
+  return at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--only='))?.slice(7);
+}
+
 function time<T>(work: () => T): [T, number] {
   const started = performance.now();
   const result = work();
@@ -198,6 +204,15 @@ async function main(): Promise<void> {
   const config = SIZES[size];
   console.log(`Tandem matching benchmark (${size}); Node ${process.version}; times in seconds\n`);
 
+  const only = readOnly(process.argv);
+  const runs = (part: string) => only === undefined || only === part;
+  if (runs('peers')) await comparePeers(config);
+  if (runs('national')) measureNational(config);
+  if (runs('profiles')) await measureProfiles(config);
+  if (runs('suggestions')) measureSuggestions(config);
+}
+
+async function comparePeers(config: (typeof SIZES)[Size]): Promise<void> {
   const rows: Row[] = [];
   const sparse = generateSparseGraph({
     menteeCount: config.sparse.size,
@@ -238,7 +253,9 @@ async function main(): Promise<void> {
     config.peerTimeoutSeconds,
   );
   printTable(rows);
+}
 
+function measureNational(config: (typeof SIZES)[Size]): void {
   console.log(
     `\nNational scale: ${config.national.mentees} mentees × ${config.national.mentors} mentors, capacities 1–3, top-${config.national.degree}`,
   );
@@ -282,7 +299,9 @@ async function main(): Promise<void> {
   );
   for (const line of national)
     console.log(line.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+}
 
+async function measureProfiles(config: (typeof SIZES)[Size]): Promise<void> {
   const { mentees: profileMentees, mentors: profileMentors, sampledMentees } = config.profiles;
   console.log(
     `\nCandidate graph from full profiles: ${profileMentees} × ${profileMentors}, top-50` +
@@ -312,7 +331,9 @@ async function main(): Promise<void> {
       `optimal on the sample ${assignSeconds.toFixed(2)} s, ${assigned.matchedCount} matched; ` +
       `mentees whose optimality pruning could have cost: ${assigned.menteesAtPruningRisk}`,
   );
+}
 
+function measureSuggestions(config: (typeof SIZES)[Size]): void {
   console.log(
     `\nSuggestions: top-10 with explanations among ${config.suggestions.mentors} mentors`,
   );

@@ -50,11 +50,16 @@ describe('assignOptimal', () => {
 
   it.each(knownOptima)('finds the published optimum of OR-Library %s', (name, optimum) => {
     const graph = readOrLibrary(name);
-    for (const drivingSide of ['mentees', 'mentors'] as const) {
+    for (const drivingSide of ['auto', 'mentees', 'mentors'] as const) {
       const result = assignOptimal(graph, { drivingSide });
       expect(result.matchedCount).toBe(graph.menteeCount);
       expect(-result.totalWeight).toBe(optimum);
       expect(result.isProvenOptimal).toBe(true);
+      expect(result.solver).toBe(
+        drivingSide === 'auto' && name.startsWith('assign') && !name.startsWith('assignp')
+          ? 'dense'
+          : 'sparse',
+      );
     }
   });
 
@@ -112,6 +117,38 @@ describe('assignOptimal', () => {
             (optimal.matchedCount === other.matchedCount && optimal.totalWeight >= otherTotal);
           expect(isNotWorse).toBe(true);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('solves complete graphs with unit capacities on the dense path, exactly', () => {
+    const arbitraryCompleteGraph = fc
+      .record({
+        mentees: fc.integer({ min: 2, max: 6 }),
+        mentors: fc.integer({ min: 2, max: 6 }),
+        integerScores: fc.boolean(),
+        scores: fc.array(fc.integer({ min: -20, max: 1000 }), { minLength: 36, maxLength: 36 }),
+      })
+      .map(({ mentees, mentors, integerScores, scores }) => {
+        const pairs: IndexedPair[] = [];
+        for (let i = 0; i < mentees; i++) {
+          for (let j = 0; j < mentors; j++) {
+            const raw = scores[i * 6 + j]!;
+            pairs.push({ mentee: i, mentor: j, score: integerScores ? raw % 7 : raw / 1000 });
+          }
+        }
+        return buildCandidateGraph(mentees, new Array<number>(mentors).fill(1), pairs);
+      });
+    fc.assert(
+      fc.property(arbitraryCompleteGraph, (graph) => {
+        const result = assignOptimal(graph);
+        expect(result.solver).toBe('dense');
+        expect(checkAssignmentFeasible(graph, result)).toBeNull();
+        expect([result.matchedCount, result.totalWeight]).toEqual(
+          findBestByBruteForce(graph, result.scale),
+        );
+        expect(Array.from(assignOptimal(graph).menteeArc)).toEqual(Array.from(result.menteeArc));
       }),
       { numRuns: 300 },
     );

@@ -2,9 +2,18 @@ import type { GraphAssignment } from './assignment.ts';
 import { summariseAssignment } from './assignment.ts';
 import type { CandidateGraph } from './candidate-graph.ts';
 import { countArcs, indexByMentor } from './candidate-graph.ts';
+import type { AuctionResult } from './price-by-auction.ts';
+import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
 import { scaleScores } from './scale-scores.ts';
 import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
+import { solveDenseAssignment } from './solve-dense-assignment.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
+
+/**
+ * Dense rows make every bid scan a long list while shortest paths there stay short: above
+ * this mean number of candidates per mentee, the auction does not pay (measured on 3,000²).
+ */
+const AUCTION_MAX_DEGREE = 128;
 
 /** Which side's units are augmented one by one; the other side's units are the targets. */
 export type DrivingSide = 'mentees' | 'mentors' | 'auto';
@@ -20,6 +29,11 @@ export type AssignOptimalOptions = {
    * the left-out pairs to tell whether pruning could have cost optimality.
    */
   prunedBound?: Float64Array;
+  /**
+   * `auction` (default): at exact capacity, start the exact phase from an ε-scaling
+   * auction's prices (see decision 0103). `none`: shortest paths from zero prices only.
+   */
+  warmStart?: 'auction' | 'none';
 };
 
 /** The optimal assignment with what proves it. */
@@ -29,6 +43,8 @@ export type OptimalAssignment = GraphAssignment & {
   /** Scores were multiplied by this and rounded before solving. */
   readonly scale: number;
   readonly drivingSide: Exclude<DrivingSide, 'auto'>;
+  /** `dense`: a complete graph with unit capacities, solved on a cost matrix (decision 0103). */
+  readonly solver: 'dense' | 'sparse';
   /** True when the dual certificate was checked and holds. */
   readonly isProvenOptimal: boolean;
   readonly stats: TransportStats;
@@ -55,21 +71,64 @@ export function assignOptimal(
   const costRange = scaled.maxWeight - scaled.minWeight;
   // Matching one more mentee must beat any change in total cost among the others.
   const dummyCost = matchableBound * costRange + 1;
-  const drivingSide = chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
+  // At exact capacity, where shortest paths are slow (few free places to reach late on), an
+  // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
+  // mentor's places are similar objects, which auctions handle well. With scarce places the
+  // mentees left out would wage a price war; with ample places shortest paths are quick.
+  const usesAuction =
+    totalCapacity === graph.menteeCount &&
+    countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
+    (options.warmStart ?? 'auction') === 'auction' &&
+    options.drivingSide !== 'mentors';
+  // The auction's prices left every row tight when mentees drive (one row was not when
+  // places drove, and repairing it sent 38 % of the rows back to the search): mentees drive.
+  const drivingSide =
+    usesAuction && (options.drivingSide ?? 'auto') === 'auto'
+      ? 'mentees'
+      : chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
 
-  const problem =
-    drivingSide === 'mentees'
-      ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
-      : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
-  const solution = solveTransport(problem.problem, { onProgress: options.onProgress });
   const shouldVerify = options.verify ?? true;
-  if (shouldVerify) {
-    const violation = verifyTransportOptimality(problem.problem, solution);
-    if (violation) throw new Error(`optimality certificate failed: ${violation}`);
+  const dense =
+    options.drivingSide === undefined || options.drivingSide === 'auto'
+      ? solveIfComplete(graph, scaled.weight, scaled.maxWeight, dummyCost)
+      : null;
+  let solution: TransportSolution;
+  let menteeArc: Int32Array;
+  let auction: AuctionResult | null = null;
+  if (dense) {
+    solution = dense.solution;
+    menteeArc = dense.solution.rowArc;
+  } else {
+    const menteeProblem =
+      drivingSide === 'mentees' || usesAuction
+        ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
+        : null;
+    const problem =
+      drivingSide === 'mentees'
+        ? menteeProblem!
+        : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
+    auction = usesAuction ? bidByAuction(menteeProblem!.problem) : null;
+    const warmStart = auction
+      ? {
+          initialPrice: roundAuctionPrices(menteeProblem!.problem, auction),
+          initialColumn: auction.rowColumn,
+        }
+      : {};
+    solution = solveTransport(problem.problem, { onProgress: options.onProgress, ...warmStart });
+    if (shouldVerify) {
+      const violation = verifyTransportOptimality(problem.problem, solution);
+      if (violation) throw new Error(`optimality certificate failed: ${violation}`);
+    }
+    menteeArc = problem.readMenteeArcs(solution);
   }
-  const menteeArc = problem.readMenteeArcs(solution);
   const menteesAtPruningRisk = options.prunedBound
-    ? countPruningRisks(options.prunedBound, scaled.scale, scaled.maxWeight, drivingSide, solution)
+    ? countPruningRisks(
+        options.prunedBound,
+        scaled.scale,
+        scaled.maxWeight,
+        dense ? 'mentees' : drivingSide,
+        solution,
+      )
     : undefined;
   let totalWeight = 0;
   for (let i = 0; i < graph.menteeCount; i++) {
@@ -79,9 +138,10 @@ export function assignOptimal(
     ...summariseAssignment(graph, menteeArc),
     totalWeight,
     scale: scaled.scale,
-    drivingSide,
-    isProvenOptimal: shouldVerify,
-    stats: solution.stats,
+    drivingSide: dense ? 'mentees' : drivingSide,
+    solver: dense ? 'dense' : 'sparse',
+    isProvenOptimal: dense ? true : shouldVerify,
+    stats: auction ? { ...solution.stats, auctionBids: auction.bids } : solution.stats,
     ...(menteesAtPruningRisk === undefined ? {} : { menteesAtPruningRisk }),
   };
 }
@@ -205,4 +265,139 @@ function buildMentorDrivenProblem(
       return menteeArc;
     },
   };
+}
+
+/** Largest complete graph solved by the dense path (cost matrix of 4 bytes per pair). */
+const DENSE_MAX_PAIRS = 25_000_000;
+
+/**
+ * Complete graphs with unit capacities go to the dense Jonker–Volgenant solver, on a flat
+ * cost matrix whose rows are the smaller side. Its duals are mapped to the mentee-driven
+ * problem and checked by the same certificate as the sparse path (always, since the check is
+ * what lets a failure fall back to the sparse path instead of returning a wrong answer).
+ */
+function solveIfComplete(
+  graph: CandidateGraph,
+  weight: Float64Array,
+  maxWeight: number,
+  dummyCost: number,
+): { solution: TransportSolution } | null {
+  const { menteeCount, mentorCount } = graph;
+  const pairCount = menteeCount * mentorCount;
+  if (menteeCount < 2 || mentorCount < 2 || pairCount > DENSE_MAX_PAIRS) return null;
+  if (countArcs(graph) !== pairCount) return null;
+  for (let j = 0; j < mentorCount; j++) if (graph.mentorCapacity[j] !== 1) return null;
+  let minWeight = Infinity;
+  for (let a = 0; a < weight.length; a++) minWeight = Math.min(minWeight, weight[a]!);
+  if (maxWeight - minWeight > 2 ** 31 - 1) return null;
+
+  // Rows of the matrix are mentees unless mentors are fewer.
+  const menteeRows = menteeCount <= mentorCount;
+  const columnCount = menteeRows ? mentorCount : menteeCount;
+  const cost = new Int32Array(pairCount).fill(-1);
+  const arcOfPair = new Int32Array(pairCount);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
+      const j = graph.arcMentor[a]!;
+      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
+      if (cost[at] !== -1) return null;
+      cost[at] = maxWeight - weight[a]!;
+      arcOfPair[at] = a;
+    }
+  }
+  const dense = solveDenseAssignment({
+    rowCount: menteeRows ? menteeCount : mentorCount,
+    columnCount,
+    cost,
+  });
+
+  const rowArc = new Int32Array(menteeCount).fill(-1);
+  const rowColumn = new Int32Array(menteeCount).fill(-1);
+  const rowPotential = new Float64Array(menteeCount);
+  const columnPrice = new Float64Array(mentorCount);
+  if (menteeRows) {
+    // Square: every mentor is taken, so shift prices to be non-negative; otherwise free
+    // mentors kept dual 0 and every other dual is ≤ 0.
+    let shift = 0;
+    if (menteeCount === mentorCount) for (const v of dense.columnDual) shift = Math.max(shift, v);
+    for (let j = 0; j < mentorCount; j++) columnPrice[j] = shift - dense.columnDual[j]!;
+    for (let i = 0; i < menteeCount; i++) {
+      const j = dense.rowColumn[i]!;
+      rowColumn[i] = j;
+      rowArc[i] = arcOfPair[i * columnCount + j]!;
+      rowPotential[i] = dense.rowDual[i]! + shift;
+    }
+  } else {
+    // Mentors are the rows: all are taken; a mentee left out has dual 0 and sits at the
+    // dummy cost.
+    for (let i = 0; i < menteeCount; i++) rowPotential[i] = dummyCost + dense.columnDual[i]!;
+    for (let j = 0; j < mentorCount; j++) {
+      const i = dense.rowColumn[j]!;
+      columnPrice[j] = dummyCost - dense.rowDual[j]!;
+      rowColumn[i] = j;
+      rowArc[i] = arcOfPair[j * columnCount + i]!;
+    }
+  }
+  if (
+    !isDenseCertificateValid(
+      cost,
+      columnCount,
+      menteeRows,
+      rowColumn,
+      rowPotential,
+      columnPrice,
+      dummyCost,
+    )
+  ) {
+    return null;
+  }
+  const solution: TransportSolution = {
+    rowColumn,
+    rowArc,
+    rowPotential,
+    columnPrice,
+    stats: { warmStartRows: 0, searches: 0, scannedColumns: 0 },
+  };
+  return { solution };
+}
+
+/**
+ * The conditions of `verifyTransportOptimality` for the mentee-driven problem, checked on the
+ * cost matrix (every pair is an arc, so this is the same certificate without building the
+ * arc lists): reduced costs ≥ 0 and 0 on used pairs, prices ≥ 0 and 0 on free mentors,
+ * potentials at most the dummy cost and equal to it for unmatched mentees, one mentee per
+ * mentor.
+ */
+function isDenseCertificateValid(
+  cost: Int32Array,
+  columnCount: number,
+  menteeRows: boolean,
+  rowColumn: Int32Array,
+  rowPotential: Float64Array,
+  columnPrice: Float64Array,
+  dummyCost: number,
+): boolean {
+  const menteeCount = rowPotential.length;
+  const mentorCount = columnPrice.length;
+  const taken = new Uint8Array(mentorCount);
+  for (let i = 0; i < menteeCount; i++) {
+    const potential = rowPotential[i]!;
+    if (potential > dummyCost) return false;
+    const own = rowColumn[i]!;
+    if (own < 0) {
+      if (potential !== dummyCost) return false;
+    } else {
+      if (taken[own]) return false;
+      taken[own] = 1;
+    }
+    for (let j = 0; j < mentorCount; j++) {
+      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
+      const reduced = cost[at]! + columnPrice[j]! - potential;
+      if (reduced < 0 || (j === own && reduced !== 0)) return false;
+    }
+  }
+  for (let j = 0; j < mentorCount; j++) {
+    if (columnPrice[j]! < 0 || (columnPrice[j]! > 0 && !taken[j])) return false;
+  }
+  return true;
 }

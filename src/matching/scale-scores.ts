@@ -42,6 +42,9 @@ export function scaleScores(graph: CandidateGraph, matchableBound: number): Scal
     }
     scale = allIntegers ? 1 : 10 ** Math.floor(Math.log10(limit));
   }
+  // Integer scores at scale 1 are already their weights.
+  if (scale === 1 && allIntegers)
+    return { scale, weight: scores.slice(), maxWeight: max, minWeight: min };
   const weight = new Float64Array(scores.length);
   let maxWeight = -Infinity;
   let minWeight = Infinity;

@@ -1,5 +1,8 @@
 import { IndexHeap } from './index-heap.ts';
 
+/** Augmenting row reduction handles columns up to this capacity (it scans their holders). */
+const ROW_REDUCTION_MAX_CAPACITY = 8;
+
 /**
  * The integer problem the exact solver works on. Rows each supply one unit and are processed
  * one by one; columns have capacities. Row `r` uses the arc list `adjacency = rowAdjacency[r]`
@@ -38,6 +41,8 @@ export type TransportSolution = {
 };
 
 export type TransportStats = {
+  /** Bids of the auction that gave the starting prices, if any (see `bidByAuction`). */
+  auctionBids?: number;
   warmStartRows: number;
   searches: number;
   scannedColumns: number;
@@ -46,6 +51,13 @@ export type TransportStats = {
 export type SolveTransportOptions = {
   /** Called now and then with the number of rows settled so far. */
   onProgress?: (settledRows: number, totalRows: number) => void;
+  /**
+   * Column prices to start from (an auction's, see `priceByAuction`); any non-negative
+   * integers are valid. The result is exact either way; good prices leave little to do.
+   */
+  initialPrice?: Float64Array;
+  /** Column to try first for each row (-1 for none), kept when tight at the initial prices. */
+  initialColumn?: Int32Array;
 };
 
 /**
@@ -57,15 +69,50 @@ export function solveTransport(
   problem: TransportProblem,
   options: SolveTransportOptions = {},
 ): TransportSolution {
+  if (options.initialPrice) {
+    for (const mode of ['trust the end', 'raise held columns'] as const) {
+      const warm = solveFromPrices(
+        problem,
+        options.initialPrice,
+        options.initialColumn,
+        options.onProgress,
+        mode,
+      );
+      if (warm) return warm;
+    }
+  }
+  return solveFromPrices(problem, undefined, undefined, options.onProgress, 'raise held columns')!;
+}
+
+/**
+ * The exact phase. Starting prices may leave free columns priced; the search then works with
+ * a sink potential `sinkPotential` = the largest price of a column with room, so that leaving
+ * through a free column `j` costs `sinkPotential - price_j ≥ 0` and leaving through a row's
+ * dummy arc costs `dummyCost + sinkPotential - potential`. At the end every potential and
+ * price is shifted down by a common amount to the certificate's form (free columns at 0); when
+ * no shift fits (a held column priced below a free one), returns null and the caller starts
+ * again from zero prices, which always fits.
+ */
+function solveFromPrices(
+  problem: TransportProblem,
+  initialPrice: Float64Array | undefined,
+  initialColumn: Int32Array | undefined,
+  onProgress: SolveTransportOptions['onProgress'],
+  mode: 'trust the end' | 'raise held columns',
+): TransportSolution | null {
+  const options = { onProgress };
   const { rowCount, columnCount, rowAdjacency, adjacencyStart, arcColumn, arcCost } = problem;
   const dummyCost = problem.dummyCost;
   const columnCapacity = problem.columnCapacity;
 
   const rowPotential = new Float64Array(rowCount);
-  const columnPrice = new Float64Array(columnCount);
+  const columnPrice = initialPrice ? initialPrice.slice() : new Float64Array(columnCount);
   const rowColumn = new Int32Array(rowCount).fill(-1);
   const rowArc = new Int32Array(rowCount).fill(-1);
   const rowSlot = new Int32Array(rowCount).fill(-1);
+  // How far each assigned row's potential may rise before another arc undercuts its own (a
+  // lower bound: prices only rise before the exact phase).
+  const rowMargin = new Float64Array(rowCount);
 
   const slotStart = new Int32Array(columnCount + 1);
   for (let j = 0; j < columnCount; j++) slotStart[j + 1] = slotStart[j]! + columnCapacity[j]!;
@@ -112,7 +159,7 @@ export function solveTransport(
         }
       }
       if (bestArc < 0) {
-        rowPotential[row] = dummyCost;
+        left.push(row);
         continue;
       }
       let arc = bestArc;
@@ -128,25 +175,47 @@ export function solveTransport(
         rowColumn[row] = column;
         rowArc[row] = arc;
         rowPotential[row] = best;
+        rowMargin[row] = second - best;
         continue;
       }
-      if (columnCapacity[column] !== 1) {
+      if (columnCapacity[column] === 0 || columnCapacity[column]! > ROW_REDUCTION_MAX_CAPACITY) {
         left.push(row);
         continue;
       }
-      const slot = slotStart[column]!;
+      // The holder with the least margin leaves; the price rises by as much as the bidder's
+      // margin and every other holder's allow, the others' potentials with it.
+      const slotBegin = slotStart[column]!;
+      const slotEnd = slotBegin + columnFill[column]!;
+      let slot = slotBegin;
+      let nextMargin = Infinity;
+      for (let s = slotBegin + 1; s < slotEnd; s++) {
+        const margin = rowMargin[slotRow[s]!]!;
+        if (margin < rowMargin[slotRow[slot]!]!) {
+          nextMargin = Math.min(nextMargin, rowMargin[slotRow[slot]!]!);
+          slot = s;
+        } else {
+          nextMargin = Math.min(nextMargin, margin);
+        }
+      }
+      const rise = Math.min(second - best, nextMargin);
       const evicted = slotRow[slot]!;
-      columnPrice[column]! += second - best;
+      columnPrice[column]! += rise;
+      for (let s = slotBegin; s < slotEnd; s++) {
+        if (s === slot) continue;
+        rowPotential[slotRow[s]!]! += rise;
+        rowMargin[slotRow[s]!]! -= rise;
+      }
       slotRow[slot] = row;
       rowSlot[row] = slot;
       rowColumn[row] = column;
       rowArc[row] = arc;
-      rowPotential[row] = second;
+      rowPotential[row] = best + rise;
+      rowMargin[row] = second - best - rise;
       rowColumn[evicted] = -1;
       rowArc[evicted] = -1;
       rowSlot[evicted] = -1;
       // A strict price rise is progress: the evicted row bids at once; a tie waits its turn.
-      if (second > best) queue.push(evicted);
+      if (rise > 0) queue.push(evicted);
       else queue.unshift(evicted);
     }
     return left;
@@ -160,14 +229,20 @@ export function solveTransport(
     const end = adjacencyStart[adjacency + 1]!;
     let bestArc = -1;
     let bestCost = Infinity;
+    let secondCost = dummyCost;
+    const preferred = initialColumn ? initialColumn[row]! : -1;
     for (let a = adjacencyStart[adjacency]!; a < end; a++) {
-      if (arcCost[a]! < bestCost) {
-        bestCost = arcCost[a]!;
+      const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
+      if (value < bestCost || (value === bestCost && arcColumn[a] === preferred)) {
+        secondCost = Math.min(secondCost, bestCost);
+        bestCost = value;
         bestArc = a;
+      } else if (value < secondCost) {
+        secondCost = value;
       }
     }
-    if (bestArc < 0) {
-      rowPotential[row] = dummyCost;
+    if (bestArc < 0 || bestCost >= dummyCost) {
+      pending.push(row);
       continue;
     }
     const column = arcColumn[bestArc]!;
@@ -178,6 +253,7 @@ export function solveTransport(
       rowColumn[row] = column;
       rowArc[row] = bestArc;
       rowPotential[row] = bestCost;
+      rowMargin[row] = secondCost - bestCost;
       stats.warmStartRows++;
     } else {
       pending.push(row);
@@ -185,6 +261,32 @@ export function solveTransport(
   }
 
   const remaining = reduceRowsByAuction(pending);
+
+  let sinkPotential = 0;
+  for (let j = 0; j < columnCount; j++) {
+    if (columnFill[j]! < columnCapacity[j]! && columnPrice[j]! > sinkPotential) {
+      sinkPotential = columnPrice[j]!;
+    }
+  }
+  // A column that holds rows must not be priced below one with room (the sink potential) for
+  // the partial solution to be optimal: such columns rise to it and give their rows back.
+  // When every column ends full, the final certificate does not need it ("trust the end"),
+  // and the shift at the end tells whether that was so.
+  if (sinkPotential > 0 && mode === 'raise held columns') {
+    for (let j = 0; j < columnCount; j++) {
+      if (columnFill[j] === 0 || columnPrice[j]! >= sinkPotential) continue;
+      columnPrice[j] = sinkPotential;
+      for (let slot = slotStart[j]!; slot < slotStart[j]! + columnFill[j]!; slot++) {
+        const row = slotRow[slot]!;
+        rowColumn[row] = -1;
+        rowArc[row] = -1;
+        rowSlot[row] = -1;
+        remaining.push(row);
+      }
+      columnFill[j] = 0;
+    }
+  }
+  const exitCost = dummyCost + sinkPotential;
 
   const columnDistance = new Float64Array(columnCount).fill(Infinity);
   const columnMark = new Uint8Array(columnCount);
@@ -205,7 +307,7 @@ export function solveTransport(
     stats.searches++;
 
     const originAdjacency = rowAdjacency[origin]!;
-    let originPotential = dummyCost;
+    let originPotential = exitCost;
     for (let a = adjacencyStart[originAdjacency]!; a < adjacencyStart[originAdjacency + 1]!; a++) {
       const value = arcCost[a]! + columnPrice[arcColumn[a]!]!;
       if (value < originPotential) originPotential = value;
@@ -213,7 +315,7 @@ export function solveTransport(
     rowPotential[origin] = originPotential;
 
     // The search's best exit so far: a free column, or unassigning a reached row.
-    let bound = dummyCost - originPotential;
+    let bound = exitCost - originPotential;
     let exitColumn = -1;
     let exitRow = origin;
     let touchedCount = 0;
@@ -245,9 +347,15 @@ export function solveTransport(
           predecessorRow[column] = row;
           predecessorArc[column] = a;
           if (columnFill[column]! < columnCapacity[column]!) {
-            bound = next;
-            exitColumn = column;
-            exitRow = -1;
+            const exit = next + sinkPotential - columnPrice[column]!;
+            if (exit < bound) {
+              bound = exit;
+              exitColumn = column;
+              exitRow = -1;
+            }
+            // Priced under the sink potential, a column with room and rows is also a way
+            // on to those rows.
+            if (exit > next && columnFill[column]! > 0) heap.pushOrDecrease(column);
           } else {
             heap.pushOrDecrease(column);
           }
@@ -268,7 +376,7 @@ export function solveTransport(
         const held = slotRow[slot]!;
         rowDistance[held] = columnAt;
         visitedRows[visitedCount++] = held;
-        const exit = columnAt + dummyCost - rowPotential[held]!;
+        const exit = columnAt + exitCost - rowPotential[held]!;
         if (exit < bound) {
           bound = exit;
           exitColumn = -1;
@@ -282,6 +390,16 @@ export function solveTransport(
       const column = finalizedColumns[f]!;
       columnPrice[column]! += bound - columnDistance[column]!;
     }
+    // Columns with room reached below the bound (only when they are priced under the sink
+    // potential) rise too, staying at most the sink potential since their exit was not cheaper.
+    if (sinkPotential > 0) {
+      for (let t = 0; t < touchedCount; t++) {
+        const column = touchedColumns[t]!;
+        if (columnMark[column] === 1 && columnDistance[column]! < bound) {
+          columnPrice[column]! += bound - columnDistance[column]!;
+        }
+      }
+    }
     for (let v = 0; v < visitedCount; v++) {
       const visited = visitedRows[v]!;
       rowPotential[visited]! += bound - rowDistance[visited]!;
@@ -292,7 +410,7 @@ export function solveTransport(
     let freedSlot = -1;
     if (exitColumn < 0) {
       const leaving = exitRow;
-      rowPotential[leaving] = dummyCost;
+      rowPotential[leaving] = exitCost;
       if (leaving !== origin) {
         column = rowColumn[leaving]!;
         freedSlot = rowSlot[leaving]!;
@@ -324,7 +442,35 @@ export function solveTransport(
     heap.clear();
   }
   options.onProgress?.(rowCount, rowCount);
+  if (sinkPotential > 0 && !shiftToCertificateForm()) return null;
   return { rowColumn, rowArc, rowPotential, columnPrice, stats };
+
+  /**
+   * Finds a shift `s` with every column that has room priced at most `s`, every column that
+   * holds a row priced at least `s`, and `s` equal to the sink potential when some row is
+   * unassigned (its potential is the dummy cost plus the sink potential); then subtracts it.
+   */
+  function shiftToCertificateForm(): boolean {
+    let highestFree = 0;
+    let lowestHeld = Infinity;
+    for (let j = 0; j < columnCount; j++) {
+      const price = columnPrice[j]!;
+      if (columnFill[j]! < columnCapacity[j]! && price > highestFree) highestFree = price;
+      if (columnFill[j]! > 0 && price < lowestHeld) lowestHeld = price;
+    }
+    let isAnyRowUnassigned = false;
+    let highestPotential = -Infinity;
+    for (let r = 0; r < rowCount; r++) {
+      if (rowColumn[r]! < 0) isAnyRowUnassigned = true;
+      if (rowPotential[r]! > highestPotential) highestPotential = rowPotential[r]!;
+    }
+    const shift = isAnyRowUnassigned ? sinkPotential : Math.min(sinkPotential, lowestHeld);
+    if (shift < highestFree || shift > lowestHeld) return false;
+    if (highestPotential - shift > dummyCost) return false;
+    for (let r = 0; r < rowCount; r++) rowPotential[r]! -= shift;
+    for (let j = 0; j < columnCount; j++) columnPrice[j] = Math.max(0, columnPrice[j]! - shift);
+    return true;
+  }
 }
 
 /**

@@ -1,0 +1,223 @@
+/**
+ * A dense assignment problem: `rowCount ≤ columnCount`, integer costs in row-major order,
+ * every row assigned to a distinct column.
+ */
+export type DenseAssignmentProblem = {
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** `cost[row * columnCount + column]`, non-negative integers. */
+  readonly cost: Int32Array;
+};
+
+/**
+ * An optimal assignment with duals in the Jonker–Volgenant convention: every
+ * `cost - rowDual - columnDual` is ≥ 0 and 0 on used pairs; when columns outnumber rows,
+ * free columns keep `columnDual = 0` and all column duals are ≤ 0.
+ */
+export type DenseAssignment = {
+  readonly rowColumn: Int32Array;
+  readonly rowDual: Float64Array;
+  readonly columnDual: Float64Array;
+};
+
+/**
+ * Jonker–Volgenant (1987): on square problems column reduction, reduction transfer and two
+ * rounds of augmenting row reduction assign most rows; every remaining row then takes a
+ * shortest augmenting path, found by scanning at once all the columns at the current minimum
+ * distance (costs with many ties, like 1–100, end most searches in one or two scans).
+ * Rectangular problems skip the reductions so that free columns stay at dual 0.
+ */
+export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment {
+  const { rowCount: n, columnCount: m, cost } = problem;
+  const rowColumn = new Int32Array(n).fill(-1);
+  const columnRow = new Int32Array(m).fill(-1);
+  const v = new Float64Array(m);
+  const u = new Float64Array(n);
+  let free: number[] = [];
+
+  if (n === m && n > 0) {
+    free = reduceColumns();
+    for (let round = 0; round < 2 && free.length > 0; round++) free = reduceRowsByAugmenting(free);
+  } else {
+    for (let i = 0; i < n; i++) free.push(i);
+  }
+
+  const distance = new Float64Array(m);
+  const predecessor = new Int32Array(m);
+  const columnList = new Int32Array(m);
+  for (const row of free) augmentFrom(row);
+
+  for (let i = 0; i < n; i++) {
+    const j = rowColumn[i]!;
+    u[i] = cost[i * m + j]! - v[j]!;
+  }
+  return { rowColumn, rowDual: u, columnDual: v };
+
+  /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
+  function reduceColumns(): number[] {
+    const matches = new Int32Array(n);
+    for (let j = m - 1; j >= 0; j--) {
+      let min = cost[j]!;
+      let minRow = 0;
+      for (let i = 1; i < n; i++) {
+        const c = cost[i * m + j]!;
+        if (c < min) {
+          min = c;
+          minRow = i;
+        }
+      }
+      v[j] = min;
+      matches[minRow]!++;
+      if (matches[minRow] === 1) {
+        rowColumn[minRow] = j;
+        columnRow[j] = minRow;
+      } else if (v[j]! < v[rowColumn[minRow]!]!) {
+        const previous = rowColumn[minRow]!;
+        rowColumn[minRow] = j;
+        columnRow[j] = minRow;
+        columnRow[previous] = -1;
+      } else {
+        columnRow[j] = -1;
+      }
+    }
+    // Reduction transfer: a row holding its only column passes its slack to that column.
+    const left: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (matches[i] === 0) {
+        left.push(i);
+      } else if (matches[i] === 1) {
+        const j1 = rowColumn[i]!;
+        let min = Infinity;
+        const base = i * m;
+        for (let j = 0; j < m; j++) {
+          if (j !== j1 && cost[base + j]! - v[j]! < min) min = cost[base + j]! - v[j]!;
+        }
+        v[j1]! -= min;
+      }
+    }
+    return left;
+  }
+
+  /** Augmenting row reduction: a free row takes its best column at its second-best value. */
+  function reduceRowsByAugmenting(rows: readonly number[]): number[] {
+    const queue = Int32Array.from(rows);
+    const left: number[] = [];
+    let k = 0;
+    let budget = 4 * n + 100;
+    while (k < queue.length) {
+      const i = queue[k++]!;
+      if (budget-- <= 0) {
+        left.push(i);
+        continue;
+      }
+      const base = i * m;
+      let best = Infinity;
+      let bestColumn = -1;
+      let second = Infinity;
+      let secondColumn = -1;
+      for (let j = 0; j < m; j++) {
+        const h = cost[base + j]! - v[j]!;
+        if (h < second) {
+          if (h < best) {
+            second = best;
+            secondColumn = bestColumn;
+            best = h;
+            bestColumn = j;
+          } else {
+            second = h;
+            secondColumn = j;
+          }
+        }
+      }
+      let j = bestColumn;
+      let holder = columnRow[j]!;
+      if (best < second) {
+        v[j] = v[j]! - (second - best);
+      } else if (holder >= 0 && secondColumn >= 0) {
+        j = secondColumn;
+        holder = columnRow[j]!;
+      }
+      if (holder >= 0) {
+        // After a strict price change the evicted row bids at once, else in the next round.
+        if (best < second) queue[--k] = holder;
+        else left.push(holder);
+        rowColumn[holder] = -1;
+      }
+      rowColumn[i] = j;
+      columnRow[j] = i;
+    }
+    return left;
+  }
+
+  /** Shortest augmenting path from a free row (Dijkstra over columns, dense). */
+  function augmentFrom(origin: number): void {
+    const base = origin * m;
+    for (let j = 0; j < m; j++) {
+      distance[j] = cost[base + j]! - v[j]!;
+      predecessor[j] = origin;
+      columnList[j] = j;
+    }
+    let low = 0;
+    let up = 0;
+    let last = 0;
+    let min = 0;
+    let endColumn = -1;
+    search: for (;;) {
+      if (up === low) {
+        last = low;
+        min = distance[columnList[up]!]!;
+        for (let k = up; k < m; k++) {
+          const j = columnList[k]!;
+          const h = distance[j]!;
+          if (h <= min) {
+            if (h < min) {
+              up = low;
+              min = h;
+            }
+            columnList[k] = columnList[up]!;
+            columnList[up++] = j;
+          }
+        }
+        for (let k = low; k < up; k++) {
+          if (columnRow[columnList[k]!]! < 0) {
+            endColumn = columnList[k]!;
+            break search;
+          }
+        }
+      }
+      const j1 = columnList[low++]!;
+      const i = columnRow[j1]!;
+      const rowBase = i * m;
+      const offset = cost[rowBase + j1]! - v[j1]! - min;
+      for (let k = up; k < m; k++) {
+        const j = columnList[k]!;
+        const h = cost[rowBase + j]! - v[j]! - offset;
+        if (h < distance[j]!) {
+          distance[j] = h;
+          predecessor[j] = i;
+          if (h === min) {
+            if (columnRow[j]! < 0) {
+              endColumn = j;
+              break search;
+            }
+            columnList[k] = columnList[up]!;
+            columnList[up++] = j;
+          }
+        }
+      }
+    }
+    for (let k = 0; k < last; k++) {
+      const j = columnList[k]!;
+      v[j] = v[j]! + distance[j]! - min;
+    }
+    let j = endColumn;
+    for (;;) {
+      const i = predecessor[j]!;
+      columnRow[j] = i;
+      const previous = rowColumn[i]!;
+      rowColumn[i] = j;
+      if (i === origin) break;
+      j = previous;
+    }
+  }
+}
