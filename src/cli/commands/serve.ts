@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { describeDatabase, describeMail, loadConfig } from '../../config/config.ts';
+import { withLastingSecret } from '../../config/local-secret.ts';
 import { openDatabase } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
 import { createJobWorker } from '../../jobs/start-job-worker.ts';
@@ -20,9 +21,10 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the hub over HTTP (PORT, default 3000) on the configured database')
     .action(async () => {
-      const config = loadConfig();
-      const logger = pino({ level: config.logLevel, base: { service: 'tandem' } });
-      const database = await openDatabase(config.database);
+      const loaded = loadConfig();
+      const logger = pino({ level: loaded.logLevel, base: { service: 'tandem' } });
+      const database = await openDatabase(loaded.database);
+      const config = withLastingSecret(loaded);
       const started = Date.now();
       await prepareDatabase(database);
       logger.info(

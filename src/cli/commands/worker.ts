@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { describeDatabase, describeMail, loadConfig } from '../../config/config.ts';
+import { withLastingSecret } from '../../config/local-secret.ts';
 import { openDatabase } from '../../db/client.ts';
 import { createJobWorker } from '../../jobs/start-job-worker.ts';
 import { prepareDatabase } from '../../services/setup/prepare-database.ts';
@@ -17,9 +18,10 @@ export function registerWorkerCommand(program: Command): void {
     .description('run due jobs (e-mails, reminders, recurring jobs) until stopped')
     .option('--once', 'run the jobs due now, then exit')
     .action(async (options: { once?: boolean }) => {
-      const config = loadConfig();
-      const logger = pino({ level: config.logLevel, base: { service: 'tandem-worker' } });
-      const database = await openDatabase(config.database);
+      const loaded = loadConfig();
+      const logger = pino({ level: loaded.logLevel, base: { service: 'tandem-worker' } });
+      const database = await openDatabase(loaded.database);
+      const config = withLastingSecret(loaded);
       try {
         await prepareDatabase(database);
       } catch (error) {
