@@ -1,172 +1,14 @@
-import type { MentorKind } from '../domain/people.ts';
-import type { ExcludedPairs } from './hard-constraints.ts';
-import type { MentorTable } from './mentor-table.ts';
-import { listTrackFits, measureStructuredFromTable, tabulateMentors } from './mentor-table.ts';
-import { checkMentorAvailable, checkPairAllowed } from './hard-constraints.ts';
-import type { PreparedMentee, PreparedMentor } from './prepare-profiles.ts';
+import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
 import { countBits } from './prepare-profiles.ts';
-import type { ScoringContext } from './score-pair.ts';
-import { measureCosine } from './french-text.ts';
+import type { ScoringTables } from './scoring-tables.ts';
+import { isMenteeRestricted, isPairAllowedInTables } from './scoring-tables.ts';
 import {
-  CRITERIA,
-  measureDistanceKm,
+  measureHaversineKm,
   measureTrackFit,
-  TEXT_CRITERION,
+  proximityOfDistance,
   PROXIMITY_RANGE_KM,
-  sumContributions,
+  SECTOR_LEVEL_SIMILARITY,
 } from './score-pair.ts';
-
-/**
- * Mentors who look alike for bounding purposes: same kind, département and meeting modes.
- * Unions of their features give, for any mentee, an upper bound on the score of every member,
- * so whole groups are skipped once the current top-k beats their bound.
- */
-export type MentorGroup = {
-  members: Int32Array;
-  kind?: MentorKind;
-  departement?: string;
-  acceptsRemote: boolean;
-  acceptsInPerson: boolean;
-  expertiseMask: number;
-  availabilityMask: number;
-  occupationIds: Set<number>;
-  sectorLevelIds: Set<number>;
-  languageMask: number;
-  epciIds: Set<number>;
-  departementId: number;
-  /** Bounding box of members with coordinates, and whether some member has none. */
-  box?: { south: number; north: number; west: number; east: number };
-  hasMembersWithoutCoordinates: boolean;
-};
-
-/** Mentor groups and the flat table of mentor features, prepared once per run. */
-export type MentorCatalog = { groups: MentorGroup[]; table: MentorTable };
-
-/** Prepares the catalogue used by `findCandidates`. */
-export function catalogMentors(mentors: readonly PreparedMentor[]): MentorCatalog {
-  return { groups: groupMentors(mentors), table: tabulateMentors(mentors) };
-}
-
-/** Groups the available mentors (not paused, with room) once per run. */
-export function groupMentors(mentors: readonly PreparedMentor[]): MentorGroup[] {
-  const byKey = new Map<string, { group: MentorGroup; members: number[] }>();
-  for (const mentor of mentors) {
-    if (checkMentorAvailable(mentor)) continue;
-    const key = `${mentor.kind}|${mentor.place.departement}|${mentor.acceptsRemote}|${mentor.acceptsInPerson}`;
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = {
-        members: [],
-        group: {
-          members: new Int32Array(0),
-          kind: mentor.kind,
-          departement: mentor.place.departement,
-          acceptsRemote: mentor.acceptsRemote,
-          acceptsInPerson: mentor.acceptsInPerson,
-          expertiseMask: 0,
-          availabilityMask: 0,
-          occupationIds: new Set(),
-          sectorLevelIds: new Set(),
-          languageMask: 0,
-          epciIds: new Set(),
-          departementId: mentor.departementId,
-          hasMembersWithoutCoordinates: false,
-        },
-      };
-      byKey.set(key, entry);
-    }
-    const { group } = entry;
-    entry.members.push(mentor.index);
-    group.expertiseMask |= mentor.expertiseMask;
-    group.availabilityMask |= mentor.availabilityMask;
-    for (const ids of [mentor.occupationIds, mentor.domaineIds, mentor.grandDomaineIds]) {
-      for (const id of ids) group.occupationIds.add(id);
-    }
-    for (const id of mentor.sectorLevelIds) if (id >= 0) group.sectorLevelIds.add(id);
-    group.languageMask |= mentor.languageMask;
-    if (mentor.epciId >= 0) group.epciIds.add(mentor.epciId);
-    const { latitude, longitude } = mentor.place;
-    if (latitude === undefined || longitude === undefined) {
-      group.hasMembersWithoutCoordinates = true;
-    } else if (!group.box) {
-      group.box = { south: latitude, north: latitude, west: longitude, east: longitude };
-    } else {
-      group.box.south = Math.min(group.box.south, latitude);
-      group.box.north = Math.max(group.box.north, latitude);
-      group.box.west = Math.min(group.box.west, longitude);
-      group.box.east = Math.max(group.box.east, longitude);
-    }
-  }
-  return [...byKey.values()].map(({ group, members }) => ({
-    ...group,
-    members: Int32Array.from(members),
-  }));
-}
-
-const BOUND_SCRATCH = new Float64Array(CRITERIA.length);
-
-/** Upper bound of the score of any member of `group` for `mentee`. */
-export function boundGroupScore(
-  mentee: PreparedMentee,
-  group: MentorGroup,
-  context: ScoringContext,
-): number {
-  const bound = BOUND_SCRATCH;
-  bound[0] = mentee.track && group.kind ? measureTrackFit(mentee.track, group.kind) : 0;
-  bound[1] = boundOccupation(mentee, group.occupationIds);
-  bound[2] = boundSector(mentee.sectorLevelIds, group.sectorLevelIds);
-  bound[3] =
-    mentee.needCount > 0 ? countBits(mentee.needsMask & group.expertiseMask) / mentee.needCount : 0;
-  bound[4] = boundGeography(mentee, group);
-  bound[5] = Math.min(1, countBits(mentee.availabilityMask & group.availabilityMask) / 2);
-  bound[6] = (mentee.languageMask & group.languageMask) !== 0 ? 1 : 0;
-  bound[7] = mentee.text.terms.length > 0 ? 1 : 0;
-  return sumContributions(context.weights, bound);
-}
-
-function boundOccupation(mentee: PreparedMentee, groupIds: ReadonlySet<number>): number {
-  let best = 0;
-  for (let k = 0; k < mentee.occupationIds.length; k++) {
-    if (groupIds.has(mentee.occupationIds[k]!)) return 1;
-    if (groupIds.has(mentee.domaineIds[k]!)) best = Math.max(best, 0.6);
-    else if (groupIds.has(mentee.grandDomaineIds[k]!)) best = Math.max(best, 0.3);
-  }
-  return best;
-}
-
-const SECTOR_LEVEL_BOUND = [1, 0.8, 0.6, 0.4, 0.2];
-
-function boundSector(menteeLevels: Int32Array, groupIds: ReadonlySet<number>): number {
-  let best = 0;
-  for (let k = 0; k < menteeLevels.length; k++) {
-    const id = menteeLevels[k]!;
-    if (id >= 0 && groupIds.has(id)) best = Math.max(best, SECTOR_LEVEL_BOUND[k % 5]!);
-  }
-  return best;
-}
-
-function boundGeography(mentee: PreparedMentee, group: MentorGroup): number {
-  if (mentee.acceptsRemote && group.acceptsRemote) return 1;
-  if (!(mentee.acceptsInPerson && group.acceptsInPerson)) return 0;
-  const hasCoordinates =
-    mentee.place.latitude !== undefined && mentee.place.longitude !== undefined;
-  let bound = 0;
-  if (hasCoordinates && group.box) {
-    // Nearest point of the box; one kilometre of slack covers the flat-box approximation.
-    const nearest = {
-      isArrondissement: false,
-      latitude: Math.min(Math.max(mentee.place.latitude!, group.box.south), group.box.north),
-      longitude: Math.min(Math.max(mentee.place.longitude!, group.box.west), group.box.east),
-    };
-    const distance = Math.max(0, measureDistanceKm(mentee.place, nearest)! - 1);
-    bound = Math.max(0, Math.min(1, 1 - (distance - 1) / (PROXIMITY_RANGE_KM - 1)));
-  }
-  if (!hasCoordinates || group.hasMembersWithoutCoordinates) {
-    if (mentee.departementId >= 0 && mentee.departementId === group.departementId) return 1;
-    if (mentee.epciId >= 0 && group.epciIds.has(mentee.epciId)) bound = Math.max(bound, 0.6);
-  }
-  return bound;
-}
 
 /** Top-k candidates of one mentee, best first, and what pruning left out. */
 export type CandidateList = {
@@ -177,159 +19,444 @@ export type CandidateList = {
    * when nothing allowed was left out.
    */
   prunedBound: number;
+  /** Pairs whose full score (with the text cosine) was computed. */
   scoredPairs: number;
 };
 
 export type FindCandidatesOptions = {
   k: number;
   minScore?: number;
-  excluded: ExcludedPairs;
 };
 
 /**
- * The k best allowed mentors of a mentee. Groups are visited by decreasing bound and the
- * search stops when the k-th best score already reaches the next bound, so most pairs are
- * never scored. Ties go to the mentor with the smaller index.
+ * Reusable buffers of one thread: one search allocates nothing but its result. Not safe to
+ * share between concurrent searches (there are none: workers each have their own).
  */
-export function findCandidates(
-  mentee: PreparedMentee,
-  mentors: readonly PreparedMentor[],
-  catalog: MentorCatalog,
-  context: ScoringContext,
-  options: FindCandidatesOptions,
-): CandidateList {
-  const { groups, table } = catalog;
-  const trackFits = listTrackFits(mentee);
-  // Mentee-side reasons to check every pair in full; otherwise the mentor's flag decides.
-  const isMenteeRestricted =
-    options.excluded.size > 0 ||
-    mentee.requiredLanguage !== undefined ||
-    mentee.employerKey !== undefined ||
-    mentee.familyKey !== undefined;
-  // Per group: its score bound, and its bounds on the three criteria that a mentor's own
-  // masks cannot tighten cheaply (occupation, sector, geography).
-  const groupCriterionBounds = new Float64Array(3 * groups.length);
-  const bounds = groups.map((group, index) => {
-    const bound = boundGroupScore(mentee, group, context);
-    groupCriterionBounds[3 * index] = BOUND_SCRATCH[1]!;
-    groupCriterionBounds[3 * index + 1] = BOUND_SCRATCH[2]!;
-    groupCriterionBounds[3 * index + 2] = BOUND_SCRATCH[4]!;
-    return bound;
-  });
-  const optimistic = new Float64Array(CRITERIA.length);
-  const order = groups.map((_, index) => index).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
-  const k = options.k;
-  const minScore = options.minScore ?? -Infinity;
-  const heapMentor = new Int32Array(k);
-  const heapScore = new Float64Array(k);
-  let size = 0;
-  let prunedBound = -Infinity;
-  let scoredPairs = 0;
-  const similarity = new Float64Array(CRITERIA.length);
-  const hasText = mentee.text.terms.length > 0;
+export type CandidateWorkspace = {
+  partial: Float64Array;
+  occupationSimilarity: Float64Array;
+  sectorSimilarity: Float64Array;
+  query: Float64Array;
+  histogram: Int32Array;
+  trackFit: Float64Array;
+  needShare: Float64Array;
+  isRemote: Float64Array;
+  isLocal: Float64Array;
+  heapRow: Int32Array;
+  heapScore: Float64Array;
+};
 
-  for (let g = 0; g < order.length; g++) {
-    const bound = bounds[order[g]!]!;
-    if (bound < minScore) break;
-    if (size === k && bound <= heapScore[0]!) {
-      prunedBound = Math.max(prunedBound, bound);
-      break;
-    }
-    const groupIndex = order[g]!;
-    const members = groups[groupIndex]!.members;
-    optimistic[1] = groupCriterionBounds[3 * groupIndex]!;
-    optimistic[2] = groupCriterionBounds[3 * groupIndex + 1]!;
-    optimistic[4] = groupCriterionBounds[3 * groupIndex + 2]!;
-    optimistic[TEXT_CRITERION] = hasText ? 1 : 0;
-    for (let m = 0; m < members.length; m++) {
-      const mentorIndex = members[m]!;
-      // A bound from the mentor's own masks, before any costlier comparison. Every term is
-      // at least the exact one and the sum runs in the same order, so it never undercuts.
-      const kind = table.kind[mentorIndex]!;
-      optimistic[0] = mentee.track && kind >= 0 ? trackFits[kind]! : 0;
-      optimistic[3] =
-        mentee.needCount > 0
-          ? countBits(mentee.needsMask & table.expertise[mentorIndex]!) / mentee.needCount
-          : 0;
-      optimistic[5] = Math.min(
-        1,
-        countBits(mentee.availabilityMask & table.availability[mentorIndex]!) / 2,
-      );
-      optimistic[6] = (mentee.languageMask & table.languages[mentorIndex]!) !== 0 ? 1 : 0;
-      const cheapBound = sumContributions(context.weights, optimistic);
-      if (cheapBound < minScore) continue;
-      if (size === k && cheapBound <= heapScore[0]!) {
-        prunedBound = Math.max(prunedBound, cheapBound);
-        continue;
-      }
-      if (
-        (isMenteeRestricted || table.needsPairCheck[mentorIndex] === 1) &&
-        checkPairAllowed(mentee, mentors[mentorIndex]!, options.excluded)
-      ) {
-        continue;
-      }
-      measureStructuredFromTable(mentee, trackFits, table, mentorIndex, similarity);
-      similarity[TEXT_CRITERION] = hasText ? 1 : 0;
-      const withoutText = sumContributions(context.weights, similarity);
-      if (withoutText < minScore) continue;
-      if (size === k && withoutText <= heapScore[0]!) {
-        prunedBound = Math.max(prunedBound, withoutText);
-        continue;
-      }
-      similarity[TEXT_CRITERION] = hasText
-        ? measureCosine(mentee.text, mentors[mentorIndex]!.text)
-        : 0;
-      const score = sumContributions(context.weights, similarity);
-      scoredPairs++;
-      if (score < minScore) continue;
-      if (size < k) {
-        heapScore[size] = score;
-        heapMentor[size] = mentorIndex;
-        siftUp(heapScore, heapMentor, size++);
-      } else if (isWeaker(heapScore[0]!, heapMentor[0]!, score, mentorIndex)) {
-        prunedBound = Math.max(prunedBound, heapScore[0]!);
-        heapScore[0] = score;
-        heapMentor[0] = mentorIndex;
-        siftDown(heapScore, heapMentor, size, 0);
-      } else {
-        prunedBound = Math.max(prunedBound, score);
-      }
-    }
-  }
-  const ranked = Array.from({ length: size }, (_, at) => at).sort(
-    (a, b) => heapScore[b]! - heapScore[a]! || heapMentor[a]! - heapMentor[b]!,
-  );
+/** Availability similarity by number of shared slots: full marks from two. */
+const slotShare = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
+
+/** Availability similarity by number of shared slots: full marks from two. */
+const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
+
+/** Buckets of the histogram of structured scores (scores are in [0, 1]). */
+const BUCKETS = 1024;
+
+/** Allocates the buffers `findCandidates` needs for these tables and lists of up to `k`. */
+export function createCandidateWorkspace(tables: ScoringTables, k: number): CandidateWorkspace {
   return {
-    mentors: Int32Array.from(ranked, (at) => heapMentor[at]!),
-    scores: Float64Array.from(ranked, (at) => heapScore[at]!),
-    prunedBound,
-    scoredPairs,
+    partial: new Float64Array(tables.rowCount),
+    occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
+    sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
+    query: new Float64Array(tables.vocabularySize),
+    histogram: new Int32Array(BUCKETS + 1),
+    trackFit: new Float64Array(MENTOR_KINDS.length + 1),
+    needShare: new Float64Array(33),
+    isRemote: new Float64Array(4),
+    isLocal: new Float64Array(4),
+    heapRow: new Int32Array(k),
+    heapScore: new Float64Array(k),
   };
 }
 
-// The top-k list is a min-heap on (score, then larger index first): its root is the weakest
-// kept candidate. Module-level functions keep the scanning loop free of closures, whose
-// captured variables slowed it down several times.
-function isWeaker(scoreA: number, mentorA: number, scoreB: number, mentorB: number): boolean {
-  return scoreA < scoreB || (scoreA === scoreB && mentorA > mentorB);
+/** Degrees to kilometres along a meridian, shaved so that it never overestimates. */
+const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
+
+/**
+ * The k best allowed mentors of a mentee, exactly as sorting every allowed pair by score
+ * would give them (ties: smaller mentor index first).
+ *
+ * 1. One pass over the available mentors computes the seven structured criteria of every
+ *    pair from typed arrays and per-mentee lookup tables (track by kind, needs by count,
+ *    occupation and sector by class); the similarities and their weighted sum are those of
+ *    `scorePair`, operation for operation, so the partial sum is exact. A histogram of these
+ *    partial scores comes with it.
+ * 2. The mentors whose partial score is in the top buckets (about k of them) are scored in
+ *    full (text cosine included): the k-th best of these is a first threshold.
+ * 3. A second pass scores in full only the mentors whose partial score plus the best text
+ *    contribution this mentee could get (from per-term maximum weights) still reaches the
+ *    current k-th best; every other mentor is left out with that bound recorded.
+ *
+ * The text cosine uses the mentee's vector scattered into a dense array, which adds the
+ * same products in the same order as `measureCosine`, so full scores are bit-for-bit those
+ * of `scorePair`. Each step is its own function: one function holding every loop was
+ * optimised on the first loop's type feedback alone and deoptimised at every call.
+ */
+export function findCandidates(
+  tables: ScoringTables,
+  mentee: number,
+  options: FindCandidatesOptions,
+  workspace: CandidateWorkspace = createCandidateWorkspace(tables, options.k),
+): CandidateList {
+  const k = options.k;
+  const minScore = options.minScore ?? -Infinity;
+  if (workspace.heapRow.length < k) {
+    workspace.heapRow = new Int32Array(k);
+    workspace.heapScore = new Float64Array(k);
+  }
+  tabulateMentee(tables, mentee, workspace);
+  scoreStructuredCriteria(tables, mentee, workspace);
+  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace.query);
+  const search: SearchState = {
+    mentee,
+    k,
+    minScore,
+    restricted: isMenteeRestricted(tables, mentee),
+    size: 0,
+    prunedBound: -Infinity,
+    scoredPairs: 0,
+  };
+  const firstBucket = findTopBuckets(workspace.histogram, k);
+  scoreTopBuckets(tables, workspace, search, firstBucket);
+  const skippedBound = scoreTheRest(tables, workspace, search, firstBucket, textReach);
+  const { query, heapRow, heapScore } = workspace;
+  for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
+    query[tables.menteeTextTerm[at]!] = 0;
+
+  const size = search.size;
+  const ranked = Array.from({ length: size }, (_, at) => at).sort(
+    (a, b) => heapScore[b]! - heapScore[a]! || heapRow[a]! - heapRow[b]!,
+  );
+  return {
+    mentors: Int32Array.from(ranked, (at) => tables.rowMentor[heapRow[at]!]!),
+    scores: Float64Array.from(ranked, (at) => heapScore[at]!),
+    prunedBound: Math.max(search.prunedBound, skippedBound),
+    scoredPairs: search.scoredPairs,
+  };
 }
 
-function siftUp(heapScore: Float64Array, heapMentor: Int32Array, start: number): void {
+/** Per-mentee lookup tables: track fit by kind, needs share by count, modes, classes. */
+function tabulateMentee(tables: ScoringTables, mentee: number, workspace: CandidateWorkspace): void {
+  const { trackFit, needShare, isRemote, isLocal } = workspace;
+  const track = tables.menteeTrack[mentee]!;
+  trackFit.fill(0);
+  if (track >= 0) {
+    for (let kind = 0; kind < MENTOR_KINDS.length; kind++)
+      trackFit[kind + 1] = measureTrackFit(TRACKS[track]!, MENTOR_KINDS[kind]!);
+  }
+  const needCount = tables.menteeNeedCount[mentee]!;
+  needShare.fill(0);
+  if (needCount > 0) for (let count = 0; count <= 32; count++) needShare[count] = count / needCount;
+  // By the mentor's modes: both open to remote meetings (geography 1), or else both meeting
+  // in person (geography from places), as in `compareGeography`.
+  const modes = tables.menteeModes[mentee]!;
+  for (let mentorModes = 0; mentorModes < 4; mentorModes++) {
+    const remote = (modes & 1) !== 0 && (mentorModes & 1) !== 0;
+    isRemote[mentorModes] = remote ? 1 : 0;
+    isLocal[mentorModes] = !remote && (modes & 2) !== 0 && (mentorModes & 2) !== 0 ? 1 : 0;
+  }
+  tabulateOccupations(tables, mentee, workspace.occupationSimilarity);
+  tabulateSectors(tables, mentee, workspace.sectorSimilarity);
+}
+
+/** Pass 1: the exact partial score (all but text) of every row, and their histogram. */
+function scoreStructuredCriteria(
+  tables: ScoringTables,
+  mentee: number,
+  workspace: CandidateWorkspace,
+): void {
+  const { partial, histogram, trackFit, needShare, isRemote, isLocal } = workspace;
+  const { occupationSimilarity, sectorSimilarity } = workspace;
+  const weights = tables.weights;
+  const w0 = weights[0]!;
+  const w1 = weights[1]!;
+  const w2 = weights[2]!;
+  const w3 = weights[3]!;
+  const w4 = weights[4]!;
+  const w5 = weights[5]!;
+  const w6 = weights[6]!;
+  const needs = tables.menteeNeeds[mentee]!;
+  const availability = tables.menteeAvailability[mentee]!;
+  const languages = tables.menteeLanguages[mentee]!;
+  const commune = tables.menteeCommune[mentee]!;
+  const isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
+  const parentCommune = tables.menteeParentCommune[mentee]!;
+  const epci = tables.menteeEpci[mentee]!;
+  const departement = tables.menteeDepartement[mentee]!;
+  const latitude = tables.menteeLatitude[mentee]!;
+  const longitude = tables.menteeLongitude[mentee]!;
+  const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
+  const {
+    rowCount,
+    rowKind,
+    rowExpertise,
+    rowAvailability,
+    rowLanguages,
+    rowModes,
+    rowCommune,
+    rowParentCommune,
+    rowEpci,
+    rowDepartement,
+    rowLatitude,
+    rowLongitude,
+    rowOccupationA,
+    rowOccupationB,
+    rowSectorA,
+    rowSectorB,
+    rowHasMoreCodes,
+  } = tables;
+  histogram.fill(0);
+  for (let r = 0; r < rowCount; r++) {
+    // Branch-free where the data is random (modes, slots): mispredicted branches, not
+    // arithmetic, are what costs most in this loop.
+    let occupation = Math.max(
+      occupationSimilarity[rowOccupationA[r]!]!,
+      occupationSimilarity[rowOccupationB[r]!]!,
+    );
+    let sector = Math.max(sectorSimilarity[rowSectorA[r]!]!, sectorSimilarity[rowSectorB[r]!]!);
+    if (rowHasMoreCodes[r] === 1) {
+      occupation = readBestClass(
+        tables.rowOccupationStart,
+        tables.rowOccupationClass,
+        occupationSimilarity,
+        r,
+      );
+      sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
+    }
+    const mentorModes = rowModes[r]!;
+    let nearby = 0;
+    if (isLocal[mentorModes] === 1) {
+      const mentorLatitude = rowLatitude[r]!;
+      const mentorLongitude = rowLongitude[r]!;
+      if (hasCoordinates && !Number.isNaN(mentorLatitude) && !Number.isNaN(mentorLongitude)) {
+        // Beyond the range the similarity is exactly 0; the latitude gap alone bounds the
+        // distance from below, so the trigonometry runs only for nearby mentors.
+        if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
+          nearby = proximityOfDistance(
+            measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
+          );
+        }
+      } else if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
+      else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
+      else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
+      else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
+    }
+    // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
+    const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
+    const sharedLanguages = languages & rowLanguages[r]!;
+    // Same additions in the same order as `sumContributions`.
+    let score = w0 * trackFit[rowKind[r]! + 1]!;
+    score += w1 * occupation;
+    score += w2 * sector;
+    score += w3 * needShare[countBits(needs & rowExpertise[r]!)]!;
+    score += w4 * geography;
+    score += w5 * SLOT_SHARE[countBits(availability & rowAvailability[r]!)]!;
+    score += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
+    partial[r] = score;
+    histogram[bucketOf(score)]!++;
+  }
+}
+
+/**
+ * Writes the mentee's TF-IDF weights into the dense query and returns a bound of its cosine
+ * with any mentor: the sum of its weights times each term's largest mentor weight.
+ */
+function scatterQuery(tables: ScoringTables, mentee: number, query: Float64Array): number {
+  let bound = 0;
+  for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++) {
+    const term = tables.menteeTextTerm[at]!;
+    const weight = tables.menteeTextWeight[at]!;
+    query[term] = weight;
+    bound += weight * tables.termMaxWeight[term]!;
+  }
+  // Slack for rounding: the bound must never fall below a cosine summed in another order.
+  return Math.min(1, bound * (1 + 1e-9) + 1e-12);
+}
+
+/** The lowest bucket such that the buckets from it up hold at least k partial scores. */
+function findTopBuckets(histogram: Int32Array, k: number): number {
+  let bucket = BUCKETS + 1;
+  for (let count = 0; bucket > 0 && count < k; ) count += histogram[--bucket]!;
+  return bucket;
+}
+
+/** Pass 2: full scores of the best partial scores, to set the threshold early. */
+function scoreTopBuckets(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  firstBucket: number,
+): void {
+  const { partial } = workspace;
+  for (let r = 0; r < tables.rowCount; r++)
+    if (bucketOf(partial[r]!) >= firstBucket) scoreInFull(tables, workspace, search, r);
+}
+
+/**
+ * Pass 3: full scores of the other rows whose bound (partial score plus the best text
+ * contribution) still reaches the k-th best; returns the best bound of the rows left out.
+ */
+function scoreTheRest(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  firstBucket: number,
+  textReach: number,
+): number {
+  const { partial, heapScore } = workspace;
+  const { rowNeedsPairCheck } = tables;
+  let skippedBound = -Infinity;
+  for (let r = 0; r < tables.rowCount; r++) {
+    const value = partial[r]!;
+    if (bucketOf(value) >= firstBucket) continue;
+    const bound = value + textReach;
+    if (bound < search.minScore) continue;
+    if (search.size === search.k && bound < heapScore[0]!) {
+      // Only allowed pairs count: a mentee with no allowed mentor left out gets -Infinity.
+      if (
+        bound > skippedBound &&
+        (!(search.restricted || rowNeedsPairCheck[r] === 1) ||
+          isPairAllowedInTables(tables, search.mentee, r))
+      )
+        skippedBound = bound;
+      continue;
+    }
+    scoreInFull(tables, workspace, search, r);
+  }
+  return skippedBound;
+}
+
+function bucketOf(score: number): number {
+  const bucket = Math.floor(score * BUCKETS);
+  return bucket < 0 ? 0 : bucket > BUCKETS ? BUCKETS : bucket;
+}
+
+type SearchState = {
+  mentee: number;
+  k: number;
+  minScore: number;
+  restricted: boolean;
+  size: number;
+  prunedBound: number;
+  scoredPairs: number;
+};
+
+/** Adds the text cosine to row `r`'s partial score and offers the pair to the top-k heap. */
+function scoreInFull(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  r: number,
+): void {
+  if (
+    (search.restricted || tables.rowNeedsPairCheck[r] === 1) &&
+    !isPairAllowedInTables(tables, search.mentee, r)
+  )
+    return;
+  const { query, heapRow, heapScore } = workspace;
+  let total = 0;
+  const end = tables.rowTextStart[r + 1]!;
+  for (let at = tables.rowTextStart[r]!; at < end; at++)
+    total += query[tables.rowTextTerm[at]!]! * tables.rowTextWeight[at]!;
+  const score = workspace.partial[r]! + tables.weights[7]! * Math.min(1, total);
+  search.scoredPairs++;
+  if (score < search.minScore) return;
+  // Rows are in mentor order, so comparing rows breaks ties like comparing mentor indices.
+  if (search.size < search.k) {
+    heapScore[search.size] = score;
+    heapRow[search.size] = r;
+    siftUp(heapScore, heapRow, search.size++);
+  } else if (isWeaker(heapScore[0]!, heapRow[0]!, score, r)) {
+    if (heapScore[0]! > search.prunedBound) search.prunedBound = heapScore[0]!;
+    heapScore[0] = score;
+    heapRow[0] = r;
+    siftDown(heapScore, heapRow, search.size, 0);
+  } else if (score > search.prunedBound) {
+    search.prunedBound = score;
+  }
+}
+
+function readBestClass(
+  start: Int32Array,
+  classes: Int32Array,
+  similarity: Float64Array,
+  r: number,
+): number {
+  let best = 0;
+  for (let at = start[r]!; at < start[r + 1]!; at++) {
+    const value = similarity[classes[at]!]!;
+    if (value > best) best = value;
+  }
+  return best;
+}
+
+/**
+ * Similarity of the mentee's occupations to each mentor occupation class, as
+ * `compareOccupations` measures it: same code 1 > same domaine 0.6 > same grand domaine 0.3.
+ */
+function tabulateOccupations(tables: ScoringTables, mentee: number, out: Float64Array): void {
+  out.fill(0);
+  const from = tables.menteeOccupationStart[mentee]!;
+  const to = tables.menteeOccupationStart[mentee + 1]!;
+  if (from === to) return;
+  const { occupationClassCode, occupationClassDomaine, occupationClassGrandDomaine } = tables;
+  for (let c = 1; c < out.length; c++) {
+    let best = 0;
+    for (let at = from; at < to; at++) {
+      if (tables.menteeOccupationCode[at] === occupationClassCode[c]) {
+        best = 1;
+        break;
+      }
+      if (tables.menteeOccupationDomaine[at] === occupationClassDomaine[c]) best = 0.6;
+      else if (best < 0.3 && tables.menteeOccupationGrandDomaine[at] === occupationClassGrandDomaine[c])
+        best = 0.3;
+    }
+    out[c] = best;
+  }
+}
+
+/** Similarity of the mentee's sectors to each mentor sector class (finest shared NAF level). */
+function tabulateSectors(tables: ScoringTables, mentee: number, out: Float64Array): void {
+  out.fill(0);
+  const from = tables.menteeSectorStart[mentee]!;
+  const to = tables.menteeSectorStart[mentee + 1]!;
+  if (from === to) return;
+  const levels = tables.sectorClassLevels;
+  for (let c = 1; c < out.length; c++) {
+    let best = 0;
+    for (let base = from; base < to; base += 5) {
+      for (let level = 0; level < 5 && SECTOR_LEVEL_SIMILARITY[level]! > best; level++) {
+        const id = tables.menteeSectorLevels[base + level]!;
+        if (id >= 0 && id === levels[5 * c + level]) {
+          best = SECTOR_LEVEL_SIMILARITY[level]!;
+          break;
+        }
+      }
+    }
+    out[c] = best;
+  }
+}
+
+// The top-k list is a min-heap on (score, then larger row first): its root is the weakest
+// kept candidate. Module-level functions keep the scanning loops free of closures.
+function isWeaker(scoreA: number, rowA: number, scoreB: number, rowB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && rowA > rowB);
+}
+
+function siftUp(heapScore: Float64Array, heapRow: Int32Array, start: number): void {
   let at = start;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (!isWeaker(heapScore[at]!, heapMentor[at]!, heapScore[parent]!, heapMentor[parent]!)) return;
-    swapEntries(heapScore, heapMentor, at, parent);
+    if (!isWeaker(heapScore[at]!, heapRow[at]!, heapScore[parent]!, heapRow[parent]!)) return;
+    swapEntries(heapScore, heapRow, at, parent);
     at = parent;
   }
 }
 
-function siftDown(
-  heapScore: Float64Array,
-  heapMentor: Int32Array,
-  size: number,
-  start: number,
-): void {
+function siftDown(heapScore: Float64Array, heapRow: Int32Array, size: number, start: number): void {
   let at = start;
   for (;;) {
     const left = 2 * at + 1;
@@ -337,21 +464,21 @@ function siftDown(
     let child = left;
     if (
       left + 1 < size &&
-      isWeaker(heapScore[left + 1]!, heapMentor[left + 1]!, heapScore[left]!, heapMentor[left]!)
+      isWeaker(heapScore[left + 1]!, heapRow[left + 1]!, heapScore[left]!, heapRow[left]!)
     ) {
       child = left + 1;
     }
-    if (!isWeaker(heapScore[child]!, heapMentor[child]!, heapScore[at]!, heapMentor[at]!)) return;
-    swapEntries(heapScore, heapMentor, at, child);
+    if (!isWeaker(heapScore[child]!, heapRow[child]!, heapScore[at]!, heapRow[at]!)) return;
+    swapEntries(heapScore, heapRow, at, child);
     at = child;
   }
 }
 
-function swapEntries(heapScore: Float64Array, heapMentor: Int32Array, a: number, b: number): void {
+function swapEntries(heapScore: Float64Array, heapRow: Int32Array, a: number, b: number): void {
   const score = heapScore[a]!;
   heapScore[a] = heapScore[b]!;
   heapScore[b] = score;
-  const mentor = heapMentor[a]!;
-  heapMentor[a] = heapMentor[b]!;
-  heapMentor[b] = mentor;
+  const row = heapRow[a]!;
+  heapRow[a] = heapRow[b]!;
+  heapRow[b] = row;
 }
