@@ -1,7 +1,7 @@
 import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
 import { countBits } from './prepare-profiles.ts';
 import type { ScoringTables } from './scoring-tables.ts';
-import { isMenteeRestricted, isPairAllowedInTables } from './scoring-tables.ts';
+import { isMenteeRestricted, isPairAllowedInTables, NEED_BITS } from './scoring-tables.ts';
 import {
   measureHaversineKm,
   measureTrackFit,
@@ -42,6 +42,13 @@ export type CandidateWorkspace = {
   needShare: Float64Array;
   isRemote: Float64Array;
   isLocal: Float64Array;
+  /** Bounds used by the first pass: weighted, indexed by packed profile, masks, counts. */
+  profileBound: Float64Array;
+  localBound: Float64Array;
+  needsBound: Float64Array;
+  slotBound: Float64Array;
+  occupationBound: Float64Array;
+  sectorBound: Float64Array;
   heapRow: Int32Array;
   heapScore: Float64Array;
 };
@@ -51,6 +58,11 @@ const slotShare = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, co
 
 /** Availability similarity by number of shared slots: full marks from two. */
 const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
+
+const NEED_MASK = (1 << NEED_BITS) - 1;
+
+/** Set bits of each 9-bit value (availability is read as two halves). */
+const POP9 = Uint8Array.from({ length: 512 }, (_, value) => countBits(value));
 
 /** Buckets of the histogram of structured scores (scores are in [0, 1]). */
 const BUCKETS = 1024;
@@ -67,6 +79,12 @@ export function createCandidateWorkspace(tables: ScoringTables, k: number): Cand
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
     isLocal: new Float64Array(4),
+    profileBound: new Float64Array(32),
+    localBound: new Float64Array(32),
+    needsBound: new Float64Array(NEED_MASK + 1),
+    slotBound: new Float64Array(33),
+    occupationBound: new Float64Array(tables.occupationClassCode.length),
+    sectorBound: new Float64Array(tables.sectorClassLevels.length / 5),
     heapRow: new Int32Array(k),
     heapScore: new Float64Array(k),
   };
@@ -108,8 +126,9 @@ export function findCandidates(
     workspace.heapScore = new Float64Array(k);
   }
   tabulateMentee(tables, mentee, workspace);
-  scoreStructuredCriteria(tables, mentee, workspace);
-  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace.query);
+  boundStructuredCriteria(tables, mentee, workspace);
+  // The slack covers the different order of additions of the bounding pass.
+  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace.query) + 1e-9;
   const search: SearchState = {
     mentee,
     k,
@@ -160,15 +179,127 @@ function tabulateMentee(tables: ScoringTables, mentee: number, workspace: Candid
   }
   tabulateOccupations(tables, mentee, workspace.occupationSimilarity);
   tabulateSectors(tables, mentee, workspace.sectorSimilarity);
+
+  const weights = tables.weights;
+  const { profileBound, localBound, needsBound, slotBound } = workspace;
+  for (let profile = 0; profile < 32; profile++) {
+    const mentorModes = profile >> 3;
+    profileBound[profile] =
+      weights[0]! * trackFit[profile & 7]! + weights[4]! * isRemote[mentorModes]! + weights[6]!;
+    localBound[profile] = weights[4]! * isLocal[mentorModes]!;
+  }
+  const needs = tables.menteeNeeds[mentee]!;
+  for (let mask = 0; mask <= NEED_MASK; mask++)
+    needsBound[mask] = weights[3]! * needShare[countBits(mask & needs)]!;
+  for (let count = 0; count < slotBound.length; count++)
+    slotBound[count] = weights[5]! * SLOT_SHARE[count]!;
+  scale(workspace.occupationSimilarity, weights[1]!, workspace.occupationBound);
+  scale(workspace.sectorSimilarity, weights[2]!, workspace.sectorBound);
 }
 
-/** Pass 1: the exact partial score (all but text) of every row, and their histogram. */
-function scoreStructuredCriteria(
+function scale(values: Float64Array, factor: number, out: Float64Array): void {
+  for (let at = 0; at < values.length; at++) out[at] = factor * values[at]!;
+}
+
+/**
+ * Pass 1: an upper bound of the structured part of every row's score, and the histogram of
+ * these bounds. It reads two packed words per row plus the codes, and assumes a shared
+ * language (nearly everyone speaks French); full scores are computed exactly later.
+ * Branch-free where the data is random (modes, slots): mispredicted branches, not
+ * arithmetic, cost most in this loop.
+ */
+function boundStructuredCriteria(
   tables: ScoringTables,
   mentee: number,
   workspace: CandidateWorkspace,
 ): void {
-  const { partial, histogram, trackFit, needShare, isRemote, isLocal } = workspace;
+  const { partial, histogram, profileBound, localBound, needsBound, slotBound } = workspace;
+  const { occupationBound, sectorBound } = workspace;
+  const commune = tables.menteeCommune[mentee]!;
+  const parentCommune = tables.menteeParentCommune[mentee]!;
+  const epci = tables.menteeEpci[mentee]!;
+  const departement = tables.menteeDepartement[mentee]!;
+  const latitude = tables.menteeLatitude[mentee]!;
+  const longitude = tables.menteeLongitude[mentee]!;
+  const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
+  const isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
+  const menteeMasks = tables.menteeNeeds[mentee]! | (tables.menteeAvailability[mentee]! << NEED_BITS);
+  const {
+    rowCount,
+    rowProfile,
+    rowMasks,
+    rowOccupationA,
+    rowOccupationB,
+    rowSectorA,
+    rowCommune,
+    rowParentCommune,
+    rowEpci,
+    rowDepartement,
+    rowLatitude,
+    rowLongitude,
+  } = tables;
+  histogram.fill(0);
+  for (let r = 0; r < rowCount; r++) {
+    const profile = rowProfile[r]!;
+    const masks = menteeMasks & rowMasks[r]!;
+    const slots = masks >>> NEED_BITS;
+    let codes =
+      Math.max(occupationBound[rowOccupationA[r]!]!, occupationBound[rowOccupationB[r]!]!) +
+      sectorBound[rowSectorA[r]!]!;
+    if (profile >= 32) codes = boundManyCodes(tables, workspace, r);
+    let nearby = 0;
+    // Coordinates are read only for mentees who have some: they are most of the bytes.
+    if (
+      hasCoordinates &&
+      !Number.isNaN(rowLatitude[r]!) &&
+      !Number.isNaN(rowLongitude[r]!)
+    ) {
+      if (Math.abs(rowLatitude[r]! - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
+        nearby = proximityOfDistance(
+          measureHaversineKm(latitude, longitude, rowLatitude[r]!, rowLongitude[r]!),
+        );
+      }
+    } else if (
+      commune === rowCommune[r] ||
+      departement === rowDepartement[r] ||
+      epci === rowEpci[r] ||
+      parentCommune === rowParentCommune[r]
+    ) {
+      if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
+      else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
+      else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
+      else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
+    }
+    const bound =
+      profileBound[profile & 31]! +
+      needsBound[masks & NEED_MASK]! +
+      slotBound[POP9[slots & 511]! + POP9[slots >>> 9]!]! +
+      codes +
+      localBound[profile & 31]! * nearby;
+    partial[r] = bound;
+    histogram[bucketOf(bound)]!++;
+  }
+}
+
+/** Occupation and sector bounds of a row with more codes than the packed slots hold. */
+function boundManyCodes(tables: ScoringTables, workspace: CandidateWorkspace, r: number): number {
+  return (
+    readBestClass(tables.rowOccupationStart, tables.rowOccupationClass, workspace.occupationBound, r) +
+    readBestClass(tables.rowSectorStart, tables.rowSectorClass, workspace.sectorBound, r)
+  );
+}
+
+/**
+ * The exact weighted sum of the seven structured criteria of a pair (all but text), with
+ * the similarities of `measureStructuredCriteria` added in the order of `sumContributions`.
+ */
+function measureExactPartial(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  mentee: number,
+  r: number,
+): number {
+  const { trackFit, needShare, isRemote, isLocal } = workspace;
   const { occupationSimilarity, sectorSimilarity } = workspace;
   const weights = tables.weights;
   const w0 = weights[0]!;
@@ -190,7 +321,6 @@ function scoreStructuredCriteria(
   const longitude = tables.menteeLongitude[mentee]!;
   const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
   const {
-    rowCount,
     rowKind,
     rowExpertise,
     rowAvailability,
@@ -208,56 +338,50 @@ function scoreStructuredCriteria(
     rowSectorB,
     rowHasMoreCodes,
   } = tables;
-  histogram.fill(0);
-  for (let r = 0; r < rowCount; r++) {
-    // Branch-free where the data is random (modes, slots): mispredicted branches, not
-    // arithmetic, are what costs most in this loop.
-    let occupation = Math.max(
-      occupationSimilarity[rowOccupationA[r]!]!,
-      occupationSimilarity[rowOccupationB[r]!]!,
+  let occupation = Math.max(
+    occupationSimilarity[rowOccupationA[r]!]!,
+    occupationSimilarity[rowOccupationB[r]!]!,
+  );
+  let sector = Math.max(sectorSimilarity[rowSectorA[r]!]!, sectorSimilarity[rowSectorB[r]!]!);
+  if (rowHasMoreCodes[r] === 1) {
+    occupation = readBestClass(
+      tables.rowOccupationStart,
+      tables.rowOccupationClass,
+      occupationSimilarity,
+      r,
     );
-    let sector = Math.max(sectorSimilarity[rowSectorA[r]!]!, sectorSimilarity[rowSectorB[r]!]!);
-    if (rowHasMoreCodes[r] === 1) {
-      occupation = readBestClass(
-        tables.rowOccupationStart,
-        tables.rowOccupationClass,
-        occupationSimilarity,
-        r,
-      );
-      sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
-    }
-    const mentorModes = rowModes[r]!;
-    let nearby = 0;
-    if (isLocal[mentorModes] === 1) {
-      const mentorLatitude = rowLatitude[r]!;
-      const mentorLongitude = rowLongitude[r]!;
-      if (hasCoordinates && !Number.isNaN(mentorLatitude) && !Number.isNaN(mentorLongitude)) {
-        // Beyond the range the similarity is exactly 0; the latitude gap alone bounds the
-        // distance from below, so the trigonometry runs only for nearby mentors.
-        if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
-          nearby = proximityOfDistance(
-            measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
-          );
-        }
-      } else if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
-      else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
-      else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
-      else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
-    }
-    // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
-    const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
-    const sharedLanguages = languages & rowLanguages[r]!;
-    // Same additions in the same order as `sumContributions`.
-    let score = w0 * trackFit[rowKind[r]! + 1]!;
-    score += w1 * occupation;
-    score += w2 * sector;
-    score += w3 * needShare[countBits(needs & rowExpertise[r]!)]!;
-    score += w4 * geography;
-    score += w5 * SLOT_SHARE[countBits(availability & rowAvailability[r]!)]!;
-    score += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
-    partial[r] = score;
-    histogram[bucketOf(score)]!++;
+    sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
   }
+  const mentorModes = rowModes[r]!;
+  let nearby = 0;
+  if (isLocal[mentorModes] === 1) {
+    const mentorLatitude = rowLatitude[r]!;
+    const mentorLongitude = rowLongitude[r]!;
+    if (hasCoordinates && !Number.isNaN(mentorLatitude) && !Number.isNaN(mentorLongitude)) {
+      // Beyond the range the similarity is exactly 0; the latitude gap alone bounds the
+      // distance from below, so the trigonometry runs only for nearby mentors.
+      if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
+        nearby = proximityOfDistance(
+          measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
+        );
+      }
+    } else if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
+    else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
+    else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
+    else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
+  }
+  // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
+  const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
+  const sharedLanguages = languages & rowLanguages[r]!;
+  // Same additions in the same order as `sumContributions`.
+  let score = w0 * trackFit[rowKind[r]! + 1]!;
+  score += w1 * occupation;
+  score += w2 * sector;
+  score += w3 * needShare[countBits(needs & rowExpertise[r]!)]!;
+  score += w4 * geography;
+  score += w5 * SLOT_SHARE[countBits(availability & rowAvailability[r]!)]!;
+  score += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
+  return score;
 }
 
 /**
@@ -361,7 +485,9 @@ function scoreInFull(
   const end = tables.rowTextStart[r + 1]!;
   for (let at = tables.rowTextStart[r]!; at < end; at++)
     total += query[tables.rowTextTerm[at]!]! * tables.rowTextWeight[at]!;
-  const score = workspace.partial[r]! + tables.weights[7]! * Math.min(1, total);
+  const score =
+    measureExactPartial(tables, workspace, search.mentee, r) +
+    tables.weights[7]! * Math.min(1, total);
   search.scoredPairs++;
   if (score < search.minScore) return;
   // Rows are in mentor order, so comparing rows breaks ties like comparing mentor indices.

@@ -1,4 +1,4 @@
-import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
+import { AVAILABILITY_SLOTS, MENTOR_KINDS, NEEDS, TRACKS } from '../domain/people.ts';
 import type { ExcludedPairs } from './hard-constraints.ts';
 import { checkMentorAvailable } from './hard-constraints.ts';
 import type { PreparedMentee, PreparedMentor, PreparedProfiles } from './prepare-profiles.ts';
@@ -43,6 +43,13 @@ export type ScoringTables = {
   rowSectorB: Int32Array;
   /** 1 when the row has more than two occupations or sectors (read the CSR lists then). */
   rowHasMoreCodes: Uint8Array;
+  /**
+   * What the bounding pass reads, packed: kind + 1 (bits 0–2), modes (bits 3–4), more than
+   * two occupations or more than one sector (bit 5).
+   */
+  rowProfile: Uint8Array;
+  /** Expertise (bits 0–11) and availability (bits 12–29) in one word. */
+  rowMasks: Int32Array;
   rowOccupationStart: Int32Array;
   rowOccupationClass: Int32Array;
   rowSectorStart: Int32Array;
@@ -101,6 +108,11 @@ export type ScoringTables = {
   menteeExcludedStart: Int32Array;
   menteeExcludedMentor: Int32Array;
 };
+
+/** Bits of the needs in `rowMasks`; availability slots take the bits above. */
+export const NEED_BITS = 12;
+if (NEEDS.length > NEED_BITS || AVAILABILITY_SLOTS.length > 31 - NEED_BITS)
+  throw new RangeError('needs and availability slots no longer fit in one 31-bit mask');
 
 type Allocator = {
   int8: (values: ArrayLike<number>) => Int8Array;
@@ -284,6 +296,20 @@ export function buildScoringTables(
           ? 1
           : 0,
       ),
+    ),
+    rowProfile: alloc.uint8(
+      rows.map(
+        (mentor, r) =>
+          (mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) + 1 : 0) |
+          (modesOf(mentor) << 3) |
+          (rowOccupationStart[r + 1]! - rowOccupationStart[r]! > 2 ||
+          rowSectorStart[r + 1]! - rowSectorStart[r]! > 1
+            ? 32
+            : 0),
+      ),
+    ),
+    rowMasks: alloc.int32(
+      rows.map((mentor) => mentor.expertiseMask | (mentor.availabilityMask << NEED_BITS)),
     ),
     rowOccupationStart: alloc.int32(rowOccupationStart),
     rowOccupationClass: alloc.int32(rowOccupationClass),
