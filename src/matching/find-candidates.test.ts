@@ -174,10 +174,10 @@ describe('candidate graphs', () => {
 
   it('are the same on one thread, one worker and two workers', async () => {
     // Enough mentees for both workers to claim chunks; fixed seed-free data from fast-check.
-    const { mentees, mentors } = fc.sample(
-      arbitraryRichProfiles({ mentees: 1, mentors: 60 }),
-      { numRuns: 1, seed: 7 },
-    )[0]!;
+    const { mentees, mentors } = fc.sample(arbitraryRichProfiles({ mentees: 1, mentors: 60 }), {
+      numRuns: 1,
+      seed: 7,
+    })[0]!;
     const many = fc
       .sample(arbitraryProfiles({ mentees: 6, mentors: 0 }), { numRuns: 120, seed: 8 })
       .flatMap((batch) => batch.mentees);

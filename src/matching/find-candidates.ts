@@ -54,9 +54,6 @@ export type CandidateWorkspace = {
 };
 
 /** Availability similarity by number of shared slots: full marks from two. */
-const slotShare = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
-
-/** Availability similarity by number of shared slots: full marks from two. */
 const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
 
 const NEED_MASK = (1 << NEED_BITS) - 1;
@@ -158,7 +155,11 @@ export function findCandidates(
 }
 
 /** Per-mentee lookup tables: track fit by kind, needs share by count, modes, classes. */
-function tabulateMentee(tables: ScoringTables, mentee: number, workspace: CandidateWorkspace): void {
+function tabulateMentee(
+  tables: ScoringTables,
+  mentee: number,
+  workspace: CandidateWorkspace,
+): void {
   const { trackFit, needShare, isRemote, isLocal } = workspace;
   const track = tables.menteeTrack[mentee]!;
   trackFit.fill(0);
@@ -223,7 +224,8 @@ function boundStructuredCriteria(
   const longitude = tables.menteeLongitude[mentee]!;
   const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
   const isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
-  const menteeMasks = tables.menteeNeeds[mentee]! | (tables.menteeAvailability[mentee]! << NEED_BITS);
+  const menteeMasks =
+    tables.menteeNeeds[mentee]! | (tables.menteeAvailability[mentee]! << NEED_BITS);
   const {
     rowCount,
     rowProfile,
@@ -249,11 +251,7 @@ function boundStructuredCriteria(
     if (profile >= 32) codes = boundManyCodes(tables, workspace, r);
     let nearby = 0;
     // Coordinates are read only for mentees who have some: they are most of the bytes.
-    if (
-      hasCoordinates &&
-      !Number.isNaN(rowLatitude[r]!) &&
-      !Number.isNaN(rowLongitude[r]!)
-    ) {
+    if (hasCoordinates && !Number.isNaN(rowLatitude[r]!) && !Number.isNaN(rowLongitude[r]!)) {
       if (Math.abs(rowLatitude[r]! - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
         nearby = proximityOfDistance(
           measureHaversineKm(latitude, longitude, rowLatitude[r]!, rowLongitude[r]!),
@@ -284,8 +282,12 @@ function boundStructuredCriteria(
 /** Occupation and sector bounds of a row with more codes than the packed slots hold. */
 function boundManyCodes(tables: ScoringTables, workspace: CandidateWorkspace, r: number): number {
   return (
-    readBestClass(tables.rowOccupationStart, tables.rowOccupationClass, workspace.occupationBound, r) +
-    readBestClass(tables.rowSectorStart, tables.rowSectorClass, workspace.sectorBound, r)
+    readBestClass(
+      tables.rowOccupationStart,
+      tables.rowOccupationClass,
+      workspace.occupationBound,
+      r,
+    ) + readBestClass(tables.rowSectorStart, tables.rowSectorClass, workspace.sectorBound, r)
   );
 }
 
@@ -403,7 +405,7 @@ function scatterQuery(tables: ScoringTables, mentee: number, query: Float64Array
 /** The lowest bucket such that the buckets from it up hold at least k partial scores. */
 function findTopBuckets(histogram: Int32Array, k: number): number {
   let bucket = BUCKETS + 1;
-  for (let count = 0; bucket > 0 && count < k; ) count += histogram[--bucket]!;
+  for (let count = 0; bucket > 0 && count < k;) count += histogram[--bucket]!;
   return bucket;
 }
 
@@ -537,7 +539,10 @@ function tabulateOccupations(tables: ScoringTables, mentee: number, out: Float64
         break;
       }
       if (tables.menteeOccupationDomaine[at] === occupationClassDomaine[c]) best = 0.6;
-      else if (best < 0.3 && tables.menteeOccupationGrandDomaine[at] === occupationClassGrandDomaine[c])
+      else if (
+        best < 0.3 &&
+        tables.menteeOccupationGrandDomaine[at] === occupationClassGrandDomaine[c]
+      )
         best = 0.3;
     }
     out[c] = best;

@@ -1,7 +1,7 @@
 import { AVAILABILITY_SLOTS, MENTOR_KINDS, NEEDS, TRACKS } from '../domain/people.ts';
 import type { ExcludedPairs } from './hard-constraints.ts';
 import { checkMentorAvailable } from './hard-constraints.ts';
-import type { PreparedMentee, PreparedMentor, PreparedProfiles } from './prepare-profiles.ts';
+import type { PreparedMentee, PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringContext } from './score-pair.ts';
 
 /**
@@ -157,7 +157,8 @@ function createInterner(): (value: string | undefined) => number {
   };
 }
 
-const modesOf = (person: PreparedMentee | PreparedMentor) =>
+// Mentees and mentors share one prepared shape (`PreparedMentor` is the same type).
+const modesOf = (person: PreparedMentee) =>
   (person.acceptsRemote ? 1 : 0) | (person.acceptsInPerson ? 2 : 0);
 
 /**
@@ -221,7 +222,7 @@ export function buildScoringTables(
     for (let t = 0; t < terms.length; t++)
       termMaxWeight[terms[t]!] = Math.max(termMaxWeight[terms[t]!]!, weights[t]!);
   }
-  const textCsr = (people: readonly (PreparedMentee | PreparedMentor)[]) => {
+  const textCsr = (people: readonly PreparedMentee[]) => {
     const start = [0];
     for (const person of people) start.push(start.at(-1)! + person.text.terms.length);
     const term = new Int32Array(start.at(-1)!);
@@ -270,7 +271,9 @@ export function buildScoringTables(
     mentorCount: mentors.length,
     rowCount: rows.length,
     rowMentor: alloc.int32(rows.map((mentor) => mentor.index)),
-    rowKind: alloc.int8(rows.map((mentor) => (mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) : -1))),
+    rowKind: alloc.int8(
+      rows.map((mentor) => (mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) : -1)),
+    ),
     rowExpertise: alloc.int32(rows.map((mentor) => mentor.expertiseMask)),
     rowAvailability: alloc.int32(rows.map((mentor) => mentor.availabilityMask)),
     rowLanguages: alloc.int32(rows.map((mentor) => mentor.languageMask)),
