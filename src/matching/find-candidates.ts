@@ -220,10 +220,8 @@ function boundStructuredCriteria(
   const parentCommune = tables.menteeParentCommune[mentee]!;
   const epci = tables.menteeEpci[mentee]!;
   const departement = tables.menteeDepartement[mentee]!;
-  const latitude = tables.menteeLatitude[mentee]!;
-  const longitude = tables.menteeLongitude[mentee]!;
-  const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
-  const isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
+  const hasCoordinates =
+    !Number.isNaN(tables.menteeLatitude[mentee]!) && !Number.isNaN(tables.menteeLongitude[mentee]!);
   const menteeMasks =
     tables.menteeNeeds[mentee]! | (tables.menteeAvailability[mentee]! << NEED_BITS);
   const {
@@ -237,8 +235,6 @@ function boundStructuredCriteria(
     rowParentCommune,
     rowEpci,
     rowDepartement,
-    rowLatitude,
-    rowLongitude,
   } = tables;
   histogram.fill(0);
   for (let r = 0; r < rowCount; r++) {
@@ -249,25 +245,15 @@ function boundStructuredCriteria(
       Math.max(occupationBound[rowOccupationA[r]!]!, occupationBound[rowOccupationB[r]!]!) +
       sectorBound[rowSectorA[r]!]!;
     if (profile >= 32) codes = boundManyCodes(tables, workspace, r);
-    let nearby = 0;
-    // Coordinates are read only for mentees who have some: they are most of the bytes.
-    if (hasCoordinates && !Number.isNaN(rowLatitude[r]!) && !Number.isNaN(rowLongitude[r]!)) {
-      if (Math.abs(rowLatitude[r]! - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
-        nearby = proximityOfDistance(
-          measureHaversineKm(latitude, longitude, rowLatitude[r]!, rowLongitude[r]!),
-        );
-      }
-    } else if (
+    // Places are compared in full only when one of them matches (rare) or with coordinates.
+    const nearby =
+      hasCoordinates ||
       commune === rowCommune[r] ||
       departement === rowDepartement[r] ||
       epci === rowEpci[r] ||
       parentCommune === rowParentCommune[r]
-    ) {
-      if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
-      else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
-      else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
-      else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
-    }
+        ? measureNearby(tables, mentee, r)
+        : 0;
     const bound =
       profileBound[profile & 31]! +
       needsBound[masks & NEED_MASK]! +
@@ -314,26 +300,12 @@ function measureExactPartial(
   const needs = tables.menteeNeeds[mentee]!;
   const availability = tables.menteeAvailability[mentee]!;
   const languages = tables.menteeLanguages[mentee]!;
-  const commune = tables.menteeCommune[mentee]!;
-  const isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
-  const parentCommune = tables.menteeParentCommune[mentee]!;
-  const epci = tables.menteeEpci[mentee]!;
-  const departement = tables.menteeDepartement[mentee]!;
-  const latitude = tables.menteeLatitude[mentee]!;
-  const longitude = tables.menteeLongitude[mentee]!;
-  const hasCoordinates = !Number.isNaN(latitude) && !Number.isNaN(longitude);
   const {
     rowKind,
     rowExpertise,
     rowAvailability,
     rowLanguages,
     rowModes,
-    rowCommune,
-    rowParentCommune,
-    rowEpci,
-    rowDepartement,
-    rowLatitude,
-    rowLongitude,
     rowOccupationA,
     rowOccupationB,
     rowSectorA,
@@ -355,23 +327,7 @@ function measureExactPartial(
     sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
   }
   const mentorModes = rowModes[r]!;
-  let nearby = 0;
-  if (isLocal[mentorModes] === 1) {
-    const mentorLatitude = rowLatitude[r]!;
-    const mentorLongitude = rowLongitude[r]!;
-    if (hasCoordinates && !Number.isNaN(mentorLatitude) && !Number.isNaN(mentorLongitude)) {
-      // Beyond the range the similarity is exactly 0; the latitude gap alone bounds the
-      // distance from below, so the trigonometry runs only for nearby mentors.
-      if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER < PROXIMITY_RANGE_KM + 1) {
-        nearby = proximityOfDistance(
-          measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
-        );
-      }
-    } else if (commune >= 0 && commune === rowCommune[r] && isArrondissement) nearby = 1;
-    else if (parentCommune >= 0 && parentCommune === rowParentCommune[r]) nearby = 0.8;
-    else if (epci >= 0 && epci === rowEpci[r]) nearby = 0.6;
-    else if (departement >= 0 && departement === rowDepartement[r]) nearby = 0.3;
-  }
+  const nearby = isLocal[mentorModes] === 1 ? measureNearby(tables, mentee, r) : 0;
   // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
   const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
   const sharedLanguages = languages & rowLanguages[r]!;
@@ -384,6 +340,45 @@ function measureExactPartial(
   score += w5 * SLOT_SHARE[countBits(availability & rowAvailability[r]!)]!;
   score += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
   return score;
+}
+
+/**
+ * Similarity of two places for people who both meet in person, as `compareGeography`
+ * measures it: distance when both have coordinates (exactly 0 beyond the range, which the
+ * latitude gap alone often proves without trigonometry), else arrondissement 1 > commune
+ * 0.8 > EPCI 0.6 > département 0.3.
+ */
+function measureNearby(tables: ScoringTables, mentee: number, r: number): number {
+  const latitude = tables.menteeLatitude[mentee]!;
+  const longitude = tables.menteeLongitude[mentee]!;
+  const mentorLatitude = tables.rowLatitude[r]!;
+  const mentorLongitude = tables.rowLongitude[r]!;
+  if (
+    !Number.isNaN(latitude) &&
+    !Number.isNaN(longitude) &&
+    !Number.isNaN(mentorLatitude) &&
+    !Number.isNaN(mentorLongitude)
+  ) {
+    if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER >= PROXIMITY_RANGE_KM + 1)
+      return 0;
+    return proximityOfDistance(
+      measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
+    );
+  }
+  const commune = tables.menteeCommune[mentee]!;
+  const parentCommune = tables.menteeParentCommune[mentee]!;
+  const epci = tables.menteeEpci[mentee]!;
+  const departement = tables.menteeDepartement[mentee]!;
+  if (
+    commune >= 0 &&
+    commune === tables.rowCommune[r] &&
+    tables.menteeIsArrondissement[mentee] === 1
+  )
+    return 1;
+  if (parentCommune >= 0 && parentCommune === tables.rowParentCommune[r]) return 0.8;
+  if (epci >= 0 && epci === tables.rowEpci[r]) return 0.6;
+  if (departement >= 0 && departement === tables.rowDepartement[r]) return 0.3;
+  return 0;
 }
 
 /**
