@@ -1,7 +1,13 @@
 import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
 import { countBits } from './prepare-profiles.ts';
 import type { ScoringTables } from './scoring-tables.ts';
-import { isMenteeRestricted, isPairAllowedInTables, NEED_BITS } from './scoring-tables.ts';
+import {
+  isMenteeRestricted,
+  isPairAllowedInTables,
+  NEED_BITS,
+  PACKED,
+  ROW_STRIDE,
+} from './scoring-tables.ts';
 import {
   measureHaversineKm,
   measureTrackFit,
@@ -33,7 +39,6 @@ export type FindCandidatesOptions = {
  * share between concurrent searches (there are none: workers each have their own).
  */
 export type CandidateWorkspace = {
-  partial: Float64Array;
   occupationSimilarity: Float64Array;
   sectorSimilarity: Float64Array;
   query: Float64Array;
@@ -42,14 +47,24 @@ export type CandidateWorkspace = {
   needShare: Float64Array;
   isRemote: Float64Array;
   isLocal: Float64Array;
-  /** Bounds used by the first pass: weighted, indexed by packed profile, masks, counts. */
-  profileBound: Float64Array;
-  localBound: Float64Array;
-  needsBound: Float64Array;
-  slotBound: Float64Array;
-  occupationBound: Float64Array;
-  sectorBound: Float64Array;
-  heapRow: Int32Array;
+  /** Bound of each row group for the current mentee. */
+  groupBound: Float64Array;
+  /** The mentee's grand domaines and NAF sections as bits `id & 31`. */
+  menteeGrandDomaineBits: number;
+  menteeSectionBits: number;
+  /** `visited[r] === epoch`: row r was already looked at for the current search. */
+  visited: Int32Array;
+  epoch: number;
+  place: MenteePlace;
+  /**
+   * Text bound of the current mentee: per frequent-term bit, its weight times the term's
+   * largest mentor weight; the same summed over its other terms; its bits, two words.
+   */
+  termReach: Float64Array;
+  rareReach: number;
+  queryLow: number;
+  queryHigh: number;
+  heapMentor: Int32Array;
   heapScore: Float64Array;
 };
 
@@ -58,16 +73,12 @@ const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, c
 
 const NEED_MASK = (1 << NEED_BITS) - 1;
 
-/** Set bits of each 9-bit value (availability is read as two halves). */
-const POP9 = Uint8Array.from({ length: 512 }, (_, value) => countBits(value));
-
 /** Buckets of the histogram of structured scores (scores are in [0, 1]). */
 const BUCKETS = 1024;
 
 /** Allocates the buffers `findCandidates` needs for these tables and lists of up to `k`. */
 export function createCandidateWorkspace(tables: ScoringTables, k: number): CandidateWorkspace {
   return {
-    partial: new Float64Array(tables.rowCount),
     occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
     sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
     query: new Float64Array(tables.vocabularySize),
@@ -76,13 +87,26 @@ export function createCandidateWorkspace(tables: ScoringTables, k: number): Cand
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
     isLocal: new Float64Array(4),
-    profileBound: new Float64Array(32),
-    localBound: new Float64Array(32),
-    needsBound: new Float64Array(NEED_MASK + 1),
-    slotBound: new Float64Array(33),
-    occupationBound: new Float64Array(tables.occupationClassCode.length),
-    sectorBound: new Float64Array(tables.sectorClassLevels.length / 5),
-    heapRow: new Int32Array(k),
+    groupBound: new Float64Array(tables.groupCount),
+    menteeGrandDomaineBits: 0,
+    menteeSectionBits: 0,
+    visited: new Int32Array(tables.rowCount),
+    epoch: 0,
+    termReach: new Float64Array(64),
+    rareReach: 0,
+    queryLow: 0,
+    queryHigh: 0,
+    place: {
+      latitude: NaN,
+      longitude: NaN,
+      hasCoordinates: false,
+      commune: -1,
+      isArrondissement: false,
+      parentCommune: -1,
+      epci: -1,
+      departement: -1,
+    },
+    heapMentor: new Int32Array(k),
     heapScore: new Float64Array(k),
   };
 }
@@ -94,21 +118,21 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  * The k best allowed mentors of a mentee, exactly as sorting every allowed pair by score
  * would give them (ties: smaller mentor index first).
  *
- * 1. One pass over the available mentors computes the seven structured criteria of every
- *    pair from typed arrays and per-mentee lookup tables (track by kind, needs by count,
- *    occupation and sector by class); the similarities and their weighted sum are those of
- *    `scorePair`, operation for operation, so the partial sum is exact. A histogram of these
- *    partial scores comes with it.
- * 2. The mentors whose partial score is in the top buckets (about k of them) are scored in
- *    full (text cosine included): the k-th best of these is a first threshold.
- * 3. A second pass scores in full only the mentors whose partial score plus the best text
- *    contribution this mentee could get (from per-term maximum weights) still reaches the
- *    current k-th best; every other mentor is left out with that bound recorded.
+ * 1. The rows that share an occupation domaine, a NAF division or a place with the mentee
+ *    (inverted lists of the tables, a few per cent of the rows) are scored first: they hold
+ *    most of the list and set a k-th best score early.
+ * 2. Every other row can get at most a grand domaine, a NAF section and, without
+ *    coordinates, nothing for places. Rows are grouped by exact expertise mask, kind and
+ *    remote openness, so one bound per group — exact for those, unions for slots and
+ *    languages, bits for grand domaines and sections, the mentee's best text contribution —
+ *    tells whether any of its rows can still reach the k-th best. Groups are visited best
+ *    bound first (by histogram buckets) and most are skipped whole.
+ * 3. In a visited group each row gets its exact structured part; the text cosine is added
+ *    only when that part plus the best text contribution still reaches the k-th best.
  *
- * The text cosine uses the mentee's vector scattered into a dense array, which adds the
- * same products in the same order as `measureCosine`, so full scores are bit-for-bit those
- * of `scorePair`. Each step is its own function: one function holding every loop was
- * optimised on the first loop's type feedback alone and deoptimised at every call.
+ * Full scores are bit-for-bit those of `scorePair`: the structured similarities are added
+ * in the order of `sumContributions` and the cosine uses the mentee's vector scattered into
+ * a dense array, adding the same products in the same order as `measureCosine`.
  */
 export function findCandidates(
   tables: ScoringTables,
@@ -118,14 +142,18 @@ export function findCandidates(
 ): CandidateList {
   const k = options.k;
   const minScore = options.minScore ?? -Infinity;
-  if (workspace.heapRow.length < k) {
-    workspace.heapRow = new Int32Array(k);
+  if (workspace.heapMentor.length < k) {
+    workspace.heapMentor = new Int32Array(k);
     workspace.heapScore = new Float64Array(k);
   }
+  if (++workspace.epoch === 0x7fffffff) {
+    workspace.visited.fill(0);
+    workspace.epoch = 1;
+  }
   tabulateMentee(tables, mentee, workspace);
-  boundStructuredCriteria(tables, mentee, workspace);
-  // The slack covers the different order of additions of the bounding pass.
-  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace.query) + 1e-9;
+  readMenteePlace(tables, mentee, workspace.place);
+  // The slack covers the different order of additions of the bounds.
+  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace) + 1e-9;
   const search: SearchState = {
     mentee,
     k,
@@ -133,25 +161,320 @@ export function findCandidates(
     restricted: isMenteeRestricted(tables, mentee),
     size: 0,
     prunedBound: -Infinity,
+    skippedBound: -Infinity,
     scoredPairs: 0,
+    textReach,
   };
+  visitSharedKeys(tables, workspace, search);
+  boundGroups(tables, mentee, workspace, textReach);
   const firstBucket = findTopBuckets(workspace.histogram, k);
-  scoreTopBuckets(tables, workspace, search, firstBucket);
-  const skippedBound = scoreTheRest(tables, workspace, search, firstBucket, textReach);
-  const { query, heapRow, heapScore } = workspace;
+  visitGroups(tables, workspace, search, firstBucket, BUCKETS + 1);
+  visitGroups(tables, workspace, search, 0, firstBucket);
+  const { query, heapMentor, heapScore } = workspace;
   for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
     query[tables.menteeTextTerm[at]!] = 0;
 
   const size = search.size;
   const ranked = Array.from({ length: size }, (_, at) => at).sort(
-    (a, b) => heapScore[b]! - heapScore[a]! || heapRow[a]! - heapRow[b]!,
+    (a, b) => heapScore[b]! - heapScore[a]! || heapMentor[a]! - heapMentor[b]!,
   );
   return {
-    mentors: Int32Array.from(ranked, (at) => tables.rowMentor[heapRow[at]!]!),
+    mentors: Int32Array.from(ranked, (at) => heapMentor[at]!),
     scores: Float64Array.from(ranked, (at) => heapScore[at]!),
-    prunedBound: Math.max(search.prunedBound, skippedBound),
+    prunedBound: Math.max(search.prunedBound, search.skippedBound),
     scoredPairs: search.scoredPairs,
   };
+}
+
+/** Step 1: the rows listed under the mentee's domaines, NAF divisions and places. */
+function visitSharedKeys(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+): void {
+  const mentee = search.mentee;
+  for (
+    let at = tables.menteeOccupationStart[mentee]!;
+    at < tables.menteeOccupationStart[mentee + 1]!;
+    at++
+  )
+    visitKey(tables, workspace, search, tables.menteeOccupationDomaine[at]!);
+  for (
+    let base = tables.menteeSectorStart[mentee]!;
+    base < tables.menteeSectorStart[mentee + 1]!;
+    base += 5
+  )
+    visitKey(tables, workspace, search, tables.menteeSectorLevels[base + 3]!);
+  // Places count only for people who both meet in person.
+  if ((tables.menteeModes[mentee]! & 2) === 0) return;
+  visitKey(tables, workspace, search, tables.menteeDepartement[mentee]!);
+  visitKey(tables, workspace, search, tables.menteeEpci[mentee]!);
+  visitKey(tables, workspace, search, tables.menteeParentCommune[mentee]!);
+  visitKey(tables, workspace, search, tables.menteeCommune[mentee]!);
+}
+
+function visitKey(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  key: number,
+): void {
+  if (key < 0 || key + 1 >= tables.keyStart.length) return;
+  scanRows(
+    tables,
+    workspace,
+    search,
+    tables.keyRows,
+    tables.keyStart[key]!,
+    tables.keyStart[key + 1]!,
+  );
+}
+
+/**
+ * Bound of every group's rows not listed under the mentee's keys, and a histogram of the
+ * bounds weighted by group size (to visit the best groups first).
+ */
+function boundGroups(
+  tables: ScoringTables,
+  mentee: number,
+  workspace: CandidateWorkspace,
+  textReach: number,
+): void {
+  const { groupBound, histogram, trackFit, needShare } = workspace;
+  const weights = tables.weights;
+  const w0 = weights[0]!;
+  const w3 = weights[3]!;
+  const w4 = weights[4]!;
+  const w5 = weights[5]!;
+  const w6 = weights[6]!;
+  const needs = tables.menteeNeeds[mentee]!;
+  const availability = tables.menteeAvailability[mentee]!;
+  const languages = tables.menteeLanguages[mentee]!;
+  const modes = tables.menteeModes[mentee]!;
+  const remote = modes & 1;
+  const hasCoordinates =
+    (modes & 2) !== 0 &&
+    !Number.isNaN(tables.menteeLatitude[mentee]!) &&
+    !Number.isNaN(tables.menteeLongitude[mentee]!);
+  // Without a shared domaine an occupation is worth at most a grand domaine (0.3), without
+  // a shared division a sector at most its section (0.2).
+  const occupationReach = weights[1]! * 0.3;
+  const sectorReach = weights[2]! * 0.2;
+  const grandDomaines = workspace.menteeGrandDomaineBits;
+  const sections = workspace.menteeSectionBits;
+  const {
+    groupCount,
+    groupStart,
+    groupKind,
+    groupExpertise,
+    groupRemote,
+    groupAvailability,
+    groupLanguages,
+    groupInPerson,
+    groupHasCoordinates,
+    groupGrandDomaineBits,
+    groupSectionBits,
+  } = tables;
+  histogram.fill(0);
+  for (let g = 0; g < groupCount; g++) {
+    const sharedLanguages = languages & groupLanguages[g]!;
+    const isRemote = remote & groupRemote[g]!;
+    // Rows with coordinates may be near without sharing a place id.
+    const mayBeNear = hasCoordinates && groupInPerson[g]! !== 0 && groupHasCoordinates[g] === 1;
+    let bound =
+      w0 * trackFit[groupKind[g]!]! +
+      w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
+      w5 * SLOT_SHARE[countBits(availability & groupAvailability[g]!)]! +
+      w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
+      textReach;
+    if (isRemote === 1 || mayBeNear) bound += w4;
+    if ((grandDomaines & groupGrandDomaineBits[g]!) !== 0) bound += occupationReach;
+    if ((sections & groupSectionBits[g]!) !== 0) bound += sectorReach;
+    groupBound[g] = bound;
+    histogram[bucketOf(bound)]! += groupStart[g + 1]! - groupStart[g]!;
+  }
+}
+
+/**
+ * Steps 2 and 3 for the groups whose bound falls in buckets [from, to): skips a group whose
+ * bound cannot reach the k-th best, else looks at each row not visited yet.
+ */
+function visitGroups(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  from: number,
+  to: number,
+): void {
+  const { groupBound, heapScore } = workspace;
+  const { groupCount, groupStart, groupTerms } = tables;
+  const weights7 = tables.weights[7]!;
+  for (let g = 0; g < groupCount; g++) {
+    const bound = groupBound[g]!;
+    const bucket = bucketOf(bound);
+    if (bucket < from || bucket >= to || bound < search.minScore) continue;
+    if (search.size === search.k) {
+      let refined = bound;
+      if (bound >= heapScore[0]!) {
+        // The group's frequent terms may bound its text contribution more tightly.
+        const text = boundText(workspace, groupTerms[2 * g]!, groupTerms[2 * g + 1]!);
+        refined = bound - search.textReach + weights7 * text + 2e-9;
+      }
+      if (refined < heapScore[0]!) {
+        if (
+          refined >= search.minScore &&
+          refined > search.skippedBound &&
+          hasAllowedUnvisitedRow(tables, workspace, search, g)
+        )
+          search.skippedBound = refined;
+        continue;
+      }
+    }
+    scanRows(tables, workspace, search, null, groupStart[g]!, groupStart[g + 1]!);
+  }
+}
+
+/** Whether group g still holds a row, allowed with this mentee, that was not visited. */
+function hasAllowedUnvisitedRow(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  g: number,
+): boolean {
+  for (let r = tables.groupStart[g]!; r < tables.groupStart[g + 1]!; r++) {
+    if (workspace.visited[r] === workspace.epoch) continue;
+    if (
+      !(search.restricted || tables.rowNeedsPairCheck[r] === 1) ||
+      isPairAllowedInTables(tables, search.mentee, r)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Looks at the rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a list)
+ * not visited yet in this search: the exact
+ * structured part of each (the similarities of `measureStructuredCriteria`, added in the
+ * order of `sumContributions`), then the text cosine only if the two together may still
+ * reach the k-th best. Each pair is offered to the list or left out with its bound. Every
+ * table is read into a local first: property loads on the large tables object, repeated
+ * for every row, cost more than the arithmetic.
+ */
+function scanRows(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  list: Int32Array | null,
+  from: number,
+  to: number,
+): void {
+  const { visited, epoch, query, heapScore, trackFit, needShare, isRemote, isLocal } = workspace;
+  const { occupationSimilarity, sectorSimilarity } = workspace;
+  const weights = tables.weights;
+  const w0 = weights[0]!;
+  const w1 = weights[1]!;
+  const w2 = weights[2]!;
+  const w3 = weights[3]!;
+  const w4 = weights[4]!;
+  const w5 = weights[5]!;
+  const w6 = weights[6]!;
+  const w7 = weights[7]!;
+  const mentee = search.mentee;
+  const needs = tables.menteeNeeds[mentee]!;
+  const availability = tables.menteeAvailability[mentee]! << NEED_BITS;
+  const languages = tables.menteeLanguages[mentee]!;
+  const place = workspace.place;
+  const { rowPacked, rowTextTerm, rowTextWeight } = tables;
+  const { restricted, textReach, minScore, k } = search;
+  for (let at = from; at < to; at++) {
+    const r = list === null ? at : list[at]!;
+    if (visited[r] === epoch) continue;
+    visited[r] = epoch;
+    const base = r * ROW_STRIDE;
+    const flags = rowPacked[base + PACKED.flags]!;
+    if ((restricted || (flags & 64) !== 0) && !isPairAllowedInTables(tables, mentee, r)) continue;
+    let occupation = Math.max(
+      occupationSimilarity[rowPacked[base + PACKED.occupationA]!]!,
+      occupationSimilarity[rowPacked[base + PACKED.occupationB]!]!,
+    );
+    let sector = Math.max(
+      sectorSimilarity[rowPacked[base + PACKED.sectorA]!]!,
+      sectorSimilarity[rowPacked[base + PACKED.sectorB]!]!,
+    );
+    if ((flags & 32) !== 0) {
+      occupation = readBestClass(
+        tables.rowOccupationStart,
+        tables.rowOccupationClass,
+        occupationSimilarity,
+        r,
+      );
+      sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
+    }
+    const mentorModes = (flags >> 3) & 3;
+    const nearby =
+      isLocal[mentorModes] === 1 ? measureNearby(tables, mentee, place, rowPacked, r) : 0;
+    // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
+    const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
+    const masks = rowPacked[base + PACKED.masks]!;
+    const sharedLanguages = languages & rowPacked[base + PACKED.languages]!;
+    // Same additions in the same order as `sumContributions`.
+    let partial = w0 * trackFit[flags & 7]!;
+    partial += w1 * occupation;
+    partial += w2 * sector;
+    partial += w3 * needShare[countBits(needs & masks & NEED_MASK)]!;
+    partial += w4 * geography;
+    partial += w5 * SLOT_SHARE[countBits(availability & masks)]!;
+    partial += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
+    let bound = partial + textReach;
+    if (bound < minScore) continue;
+    if (search.size === k && bound >= heapScore[0]!) {
+      // Worth a closer look: the text bound of this row's frequent terms.
+      bound =
+        partial +
+        w7 *
+          boundText(
+            workspace,
+            rowPacked[base + PACKED.termsLow]!,
+            rowPacked[base + PACKED.termsHigh]!,
+          ) +
+        1e-9;
+    }
+    if (search.size === k && bound < heapScore[0]!) {
+      if (bound >= minScore && bound > search.skippedBound) search.skippedBound = bound;
+      continue;
+    }
+    let total = 0;
+    const end = rowPacked[base + PACKED.textEnd]!;
+    for (let term = rowPacked[base + PACKED.textStart]!; term < end; term++)
+      total += query[rowTextTerm[term]!]! * rowTextWeight[term]!;
+    offer(workspace, search, rowPacked[base + PACKED.mentor]!, partial + w7 * Math.min(1, total));
+  }
+}
+
+/** Offers a fully scored pair to the top-k heap (or records it as the best that missed). */
+function offer(
+  workspace: CandidateWorkspace,
+  search: SearchState,
+  mentor: number,
+  score: number,
+): void {
+  const { heapMentor, heapScore } = workspace;
+  search.scoredPairs++;
+  if (score < search.minScore) return;
+  // Ties go to the smaller mentor index, as in a full sort.
+  if (search.size < search.k) {
+    heapScore[search.size] = score;
+    heapMentor[search.size] = mentor;
+    siftUp(heapScore, heapMentor, search.size++);
+  } else if (isWeaker(heapScore[0]!, heapMentor[0]!, score, mentor)) {
+    if (heapScore[0]! > search.prunedBound) search.prunedBound = heapScore[0]!;
+    heapScore[0] = score;
+    heapMentor[0] = mentor;
+    siftDown(heapScore, heapMentor, search.size, 0);
+  } else if (score > search.prunedBound) {
+    search.prunedBound = score;
+  }
 }
 
 /** Per-mentee lookup tables: track fit by kind, needs share by count, modes, classes. */
@@ -181,165 +504,49 @@ function tabulateMentee(
   tabulateOccupations(tables, mentee, workspace.occupationSimilarity);
   tabulateSectors(tables, mentee, workspace.sectorSimilarity);
 
-  const weights = tables.weights;
-  const { profileBound, localBound, needsBound, slotBound } = workspace;
-  for (let profile = 0; profile < 32; profile++) {
-    const mentorModes = profile >> 3;
-    profileBound[profile] =
-      weights[0]! * trackFit[profile & 7]! + weights[4]! * isRemote[mentorModes]! + weights[6]!;
-    localBound[profile] = weights[4]! * isLocal[mentorModes]!;
+  let grandDomaines = 0;
+  for (
+    let at = tables.menteeOccupationStart[mentee]!;
+    at < tables.menteeOccupationStart[mentee + 1]!;
+    at++
+  ) {
+    const id = tables.menteeOccupationGrandDomaine[at]!;
+    if (id >= 0) grandDomaines |= 1 << (id & 31);
   }
-  const needs = tables.menteeNeeds[mentee]!;
-  for (let mask = 0; mask <= NEED_MASK; mask++)
-    needsBound[mask] = weights[3]! * needShare[countBits(mask & needs)]!;
-  for (let count = 0; count < slotBound.length; count++)
-    slotBound[count] = weights[5]! * SLOT_SHARE[count]!;
-  scale(workspace.occupationSimilarity, weights[1]!, workspace.occupationBound);
-  scale(workspace.sectorSimilarity, weights[2]!, workspace.sectorBound);
-}
-
-function scale(values: Float64Array, factor: number, out: Float64Array): void {
-  for (let at = 0; at < values.length; at++) out[at] = factor * values[at]!;
-}
-
-/**
- * Pass 1: an upper bound of the structured part of every row's score, and the histogram of
- * these bounds. It reads two packed words per row plus the codes, and assumes a shared
- * language (nearly everyone speaks French); full scores are computed exactly later.
- * Branch-free where the data is random (modes, slots): mispredicted branches, not
- * arithmetic, cost most in this loop.
- */
-function boundStructuredCriteria(
-  tables: ScoringTables,
-  mentee: number,
-  workspace: CandidateWorkspace,
-): void {
-  const { partial, histogram, profileBound, localBound, needsBound, slotBound } = workspace;
-  const { occupationBound, sectorBound } = workspace;
-  const commune = tables.menteeCommune[mentee]!;
-  const parentCommune = tables.menteeParentCommune[mentee]!;
-  const epci = tables.menteeEpci[mentee]!;
-  const departement = tables.menteeDepartement[mentee]!;
-  const hasCoordinates =
-    !Number.isNaN(tables.menteeLatitude[mentee]!) && !Number.isNaN(tables.menteeLongitude[mentee]!);
-  const menteeMasks =
-    tables.menteeNeeds[mentee]! | (tables.menteeAvailability[mentee]! << NEED_BITS);
-  const {
-    rowCount,
-    rowProfile,
-    rowMasks,
-    rowOccupationA,
-    rowOccupationB,
-    rowSectorA,
-    rowCommune,
-    rowParentCommune,
-    rowEpci,
-    rowDepartement,
-  } = tables;
-  histogram.fill(0);
-  for (let r = 0; r < rowCount; r++) {
-    const profile = rowProfile[r]!;
-    const masks = menteeMasks & rowMasks[r]!;
-    const slots = masks >>> NEED_BITS;
-    let codes =
-      Math.max(occupationBound[rowOccupationA[r]!]!, occupationBound[rowOccupationB[r]!]!) +
-      sectorBound[rowSectorA[r]!]!;
-    if (profile >= 32) codes = boundManyCodes(tables, workspace, r);
-    // Places are compared in full only when one of them matches (rare) or with coordinates.
-    const nearby =
-      hasCoordinates ||
-      commune === rowCommune[r] ||
-      departement === rowDepartement[r] ||
-      epci === rowEpci[r] ||
-      parentCommune === rowParentCommune[r]
-        ? measureNearby(tables, mentee, r)
-        : 0;
-    const bound =
-      profileBound[profile & 31]! +
-      needsBound[masks & NEED_MASK]! +
-      slotBound[POP9[slots & 511]! + POP9[slots >>> 9]!]! +
-      codes +
-      localBound[profile & 31]! * nearby;
-    partial[r] = bound;
-    histogram[bucketOf(bound)]!++;
+  workspace.menteeGrandDomaineBits = grandDomaines;
+  let sections = 0;
+  for (
+    let base = tables.menteeSectorStart[mentee]!;
+    base < tables.menteeSectorStart[mentee + 1]!;
+    base += 5
+  ) {
+    const id = tables.menteeSectorLevels[base + 4]!;
+    if (id >= 0) sections |= 1 << (id & 31);
   }
+  workspace.menteeSectionBits = sections;
 }
 
-/** Occupation and sector bounds of a row with more codes than the packed slots hold. */
-function boundManyCodes(tables: ScoringTables, workspace: CandidateWorkspace, r: number): number {
-  return (
-    readBestClass(
-      tables.rowOccupationStart,
-      tables.rowOccupationClass,
-      workspace.occupationBound,
-      r,
-    ) + readBestClass(tables.rowSectorStart, tables.rowSectorClass, workspace.sectorBound, r)
-  );
-}
+/** The mentee's place, read once per search (latitude NaN when unknown). */
+export type MenteePlace = {
+  latitude: number;
+  longitude: number;
+  hasCoordinates: boolean;
+  commune: number;
+  isArrondissement: boolean;
+  parentCommune: number;
+  epci: number;
+  departement: number;
+};
 
-/**
- * The exact weighted sum of the seven structured criteria of a pair (all but text), with
- * the similarities of `measureStructuredCriteria` added in the order of `sumContributions`.
- */
-function measureExactPartial(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  mentee: number,
-  r: number,
-): number {
-  const { trackFit, needShare, isRemote, isLocal } = workspace;
-  const { occupationSimilarity, sectorSimilarity } = workspace;
-  const weights = tables.weights;
-  const w0 = weights[0]!;
-  const w1 = weights[1]!;
-  const w2 = weights[2]!;
-  const w3 = weights[3]!;
-  const w4 = weights[4]!;
-  const w5 = weights[5]!;
-  const w6 = weights[6]!;
-  const needs = tables.menteeNeeds[mentee]!;
-  const availability = tables.menteeAvailability[mentee]!;
-  const languages = tables.menteeLanguages[mentee]!;
-  const {
-    rowKind,
-    rowExpertise,
-    rowAvailability,
-    rowLanguages,
-    rowModes,
-    rowOccupationA,
-    rowOccupationB,
-    rowSectorA,
-    rowSectorB,
-    rowHasMoreCodes,
-  } = tables;
-  let occupation = Math.max(
-    occupationSimilarity[rowOccupationA[r]!]!,
-    occupationSimilarity[rowOccupationB[r]!]!,
-  );
-  let sector = Math.max(sectorSimilarity[rowSectorA[r]!]!, sectorSimilarity[rowSectorB[r]!]!);
-  if (rowHasMoreCodes[r] === 1) {
-    occupation = readBestClass(
-      tables.rowOccupationStart,
-      tables.rowOccupationClass,
-      occupationSimilarity,
-      r,
-    );
-    sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
-  }
-  const mentorModes = rowModes[r]!;
-  const nearby = isLocal[mentorModes] === 1 ? measureNearby(tables, mentee, r) : 0;
-  // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
-  const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
-  const sharedLanguages = languages & rowLanguages[r]!;
-  // Same additions in the same order as `sumContributions`.
-  let score = w0 * trackFit[rowKind[r]! + 1]!;
-  score += w1 * occupation;
-  score += w2 * sector;
-  score += w3 * needShare[countBits(needs & rowExpertise[r]!)]!;
-  score += w4 * geography;
-  score += w5 * SLOT_SHARE[countBits(availability & rowAvailability[r]!)]!;
-  score += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
-  return score;
+function readMenteePlace(tables: ScoringTables, mentee: number, place: MenteePlace): void {
+  place.latitude = tables.menteeLatitude[mentee]!;
+  place.longitude = tables.menteeLongitude[mentee]!;
+  place.hasCoordinates = !Number.isNaN(place.latitude) && !Number.isNaN(place.longitude);
+  place.commune = tables.menteeCommune[mentee]!;
+  place.isArrondissement = tables.menteeIsArrondissement[mentee] === 1;
+  place.parentCommune = tables.menteeParentCommune[mentee]!;
+  place.epci = tables.menteeEpci[mentee]!;
+  place.departement = tables.menteeDepartement[mentee]!;
 }
 
 /**
@@ -348,53 +555,86 @@ function measureExactPartial(
  * latitude gap alone often proves without trigonometry), else arrondissement 1 > commune
  * 0.8 > EPCI 0.6 > département 0.3.
  */
-function measureNearby(tables: ScoringTables, mentee: number, r: number): number {
-  const latitude = tables.menteeLatitude[mentee]!;
-  const longitude = tables.menteeLongitude[mentee]!;
-  const mentorLatitude = tables.rowLatitude[r]!;
-  const mentorLongitude = tables.rowLongitude[r]!;
-  if (
-    !Number.isNaN(latitude) &&
-    !Number.isNaN(longitude) &&
-    !Number.isNaN(mentorLatitude) &&
-    !Number.isNaN(mentorLongitude)
-  ) {
-    if (Math.abs(mentorLatitude - latitude) * KM_PER_DEGREE_LOWER >= PROXIMITY_RANGE_KM + 1)
+function measureNearby(
+  tables: ScoringTables,
+  mentee: number,
+  place: MenteePlace,
+  packed: Int32Array,
+  r: number,
+): number {
+  const base = r * ROW_STRIDE;
+  if (place.hasCoordinates && (packed[base + PACKED.flags]! & 128) !== 0) {
+    const mentorLatitude = tables.rowLatitude[r]!;
+    if (Math.abs(mentorLatitude - place.latitude) * KM_PER_DEGREE_LOWER >= PROXIMITY_RANGE_KM + 1)
       return 0;
     return proximityOfDistance(
-      measureHaversineKm(latitude, longitude, mentorLatitude, mentorLongitude),
+      measureHaversineKm(place.latitude, place.longitude, mentorLatitude, tables.rowLongitude[r]!),
     );
   }
-  const commune = tables.menteeCommune[mentee]!;
-  const parentCommune = tables.menteeParentCommune[mentee]!;
-  const epci = tables.menteeEpci[mentee]!;
-  const departement = tables.menteeDepartement[mentee]!;
   if (
-    commune >= 0 &&
-    commune === tables.rowCommune[r] &&
-    tables.menteeIsArrondissement[mentee] === 1
+    place.commune >= 0 &&
+    place.commune === packed[base + PACKED.commune] &&
+    place.isArrondissement
   )
     return 1;
-  if (parentCommune >= 0 && parentCommune === tables.rowParentCommune[r]) return 0.8;
-  if (epci >= 0 && epci === tables.rowEpci[r]) return 0.6;
-  if (departement >= 0 && departement === tables.rowDepartement[r]) return 0.3;
+  if (place.parentCommune >= 0 && place.parentCommune === packed[base + PACKED.parentCommune])
+    return 0.8;
+  if (place.epci >= 0 && place.epci === packed[base + PACKED.epci]) return 0.6;
+  if (place.departement >= 0 && place.departement === packed[base + PACKED.departement]) return 0.3;
   return 0;
 }
 
 /**
  * Writes the mentee's TF-IDF weights into the dense query and returns a bound of its cosine
- * with any mentor: the sum of its weights times each term's largest mentor weight.
+ * with any mentor: the sum of its weights times each term's largest mentor weight. Also
+ * splits that sum by frequent term (`termReach`, `queryLow`/`queryHigh`) and the rest
+ * (`rareReach`), for the per-row and per-group bounds of `boundText`.
  */
-function scatterQuery(tables: ScoringTables, mentee: number, query: Float64Array): number {
+function scatterQuery(
+  tables: ScoringTables,
+  mentee: number,
+  workspace: CandidateWorkspace,
+): number {
+  const { query, termReach } = workspace;
+  termReach.fill(0);
   let bound = 0;
+  let rare = 0;
+  let low = 0;
+  let high = 0;
   for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++) {
     const term = tables.menteeTextTerm[at]!;
     const weight = tables.menteeTextWeight[at]!;
     query[term] = weight;
-    bound += weight * tables.termMaxWeight[term]!;
+    const reach = weight * tables.termMaxWeight[term]!;
+    bound += reach;
+    const bit = tables.termBit[term]!;
+    if (bit < 0) rare += reach;
+    else {
+      termReach[bit] = termReach[bit]! + reach;
+      if (bit < 32) low |= 1 << bit;
+      else high |= 1 << (bit - 32);
+    }
   }
+  workspace.rareReach = rare;
+  workspace.queryLow = low;
+  workspace.queryHigh = high;
   // Slack for rounding: the bound must never fall below a cosine summed in another order.
   return Math.min(1, bound * (1 + 1e-9) + 1e-12);
+}
+
+/**
+ * Bound of the cosine of the mentee with a text holding at most the frequent terms `low`,
+ * `high` (bits) and any rare term: the mentee's reach over the shared bits and its rare
+ * terms, capped at 1, with slack for the order of additions.
+ */
+function boundText(workspace: CandidateWorkspace, low: number, high: number): number {
+  const termReach = workspace.termReach;
+  let sum = workspace.rareReach;
+  for (let bits = low & workspace.queryLow; bits !== 0; bits &= bits - 1)
+    sum += termReach[31 - Math.clz32(bits & -bits)]!;
+  for (let bits = high & workspace.queryHigh; bits !== 0; bits &= bits - 1)
+    sum += termReach[63 - Math.clz32(bits & -bits)]!;
+  return Math.min(1, sum * (1 + 1e-9) + 1e-12);
 }
 
 /** The lowest bucket such that the buckets from it up hold at least k partial scores. */
@@ -402,52 +642,6 @@ function findTopBuckets(histogram: Int32Array, k: number): number {
   let bucket = BUCKETS + 1;
   for (let count = 0; bucket > 0 && count < k;) count += histogram[--bucket]!;
   return bucket;
-}
-
-/** Pass 2: full scores of the best partial scores, to set the threshold early. */
-function scoreTopBuckets(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: SearchState,
-  firstBucket: number,
-): void {
-  const { partial } = workspace;
-  for (let r = 0; r < tables.rowCount; r++)
-    if (bucketOf(partial[r]!) >= firstBucket) scoreInFull(tables, workspace, search, r);
-}
-
-/**
- * Pass 3: full scores of the other rows whose bound (partial score plus the best text
- * contribution) still reaches the k-th best; returns the best bound of the rows left out.
- */
-function scoreTheRest(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: SearchState,
-  firstBucket: number,
-  textReach: number,
-): number {
-  const { partial, heapScore } = workspace;
-  const { rowNeedsPairCheck } = tables;
-  let skippedBound = -Infinity;
-  for (let r = 0; r < tables.rowCount; r++) {
-    const value = partial[r]!;
-    if (bucketOf(value) >= firstBucket) continue;
-    const bound = value + textReach;
-    if (bound < search.minScore) continue;
-    if (search.size === search.k && bound < heapScore[0]!) {
-      // Only allowed pairs count: a mentee with no allowed mentor left out gets -Infinity.
-      if (
-        bound > skippedBound &&
-        (!(search.restricted || rowNeedsPairCheck[r] === 1) ||
-          isPairAllowedInTables(tables, search.mentee, r))
-      )
-        skippedBound = bound;
-      continue;
-    }
-    scoreInFull(tables, workspace, search, r);
-  }
-  return skippedBound;
 }
 
 function bucketOf(score: number): number {
@@ -461,46 +655,13 @@ type SearchState = {
   minScore: number;
   restricted: boolean;
   size: number;
+  /** Best full score that missed the list, and best bound of a row left out unscored. */
   prunedBound: number;
+  skippedBound: number;
   scoredPairs: number;
+  /** Best text contribution this mentee can get from any mentor. */
+  textReach: number;
 };
-
-/** Adds the text cosine to row `r`'s partial score and offers the pair to the top-k heap. */
-function scoreInFull(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: SearchState,
-  r: number,
-): void {
-  if (
-    (search.restricted || tables.rowNeedsPairCheck[r] === 1) &&
-    !isPairAllowedInTables(tables, search.mentee, r)
-  )
-    return;
-  const { query, heapRow, heapScore } = workspace;
-  let total = 0;
-  const end = tables.rowTextStart[r + 1]!;
-  for (let at = tables.rowTextStart[r]!; at < end; at++)
-    total += query[tables.rowTextTerm[at]!]! * tables.rowTextWeight[at]!;
-  const score =
-    measureExactPartial(tables, workspace, search.mentee, r) +
-    tables.weights[7]! * Math.min(1, total);
-  search.scoredPairs++;
-  if (score < search.minScore) return;
-  // Rows are in mentor order, so comparing rows breaks ties like comparing mentor indices.
-  if (search.size < search.k) {
-    heapScore[search.size] = score;
-    heapRow[search.size] = r;
-    siftUp(heapScore, heapRow, search.size++);
-  } else if (isWeaker(heapScore[0]!, heapRow[0]!, score, r)) {
-    if (heapScore[0]! > search.prunedBound) search.prunedBound = heapScore[0]!;
-    heapScore[0] = score;
-    heapRow[0] = r;
-    siftDown(heapScore, heapRow, search.size, 0);
-  } else if (score > search.prunedBound) {
-    search.prunedBound = score;
-  }
-}
 
 function readBestClass(
   start: Int32Array,
@@ -566,23 +727,28 @@ function tabulateSectors(tables: ScoringTables, mentee: number, out: Float64Arra
   }
 }
 
-// The top-k list is a min-heap on (score, then larger row first): its root is the weakest
+// The top-k list is a min-heap on (score, then larger mentor index first): its root is the weakest
 // kept candidate. Module-level functions keep the scanning loops free of closures.
-function isWeaker(scoreA: number, rowA: number, scoreB: number, rowB: number): boolean {
-  return scoreA < scoreB || (scoreA === scoreB && rowA > rowB);
+function isWeaker(scoreA: number, mentorA: number, scoreB: number, mentorB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && mentorA > mentorB);
 }
 
-function siftUp(heapScore: Float64Array, heapRow: Int32Array, start: number): void {
+function siftUp(heapScore: Float64Array, heapMentor: Int32Array, start: number): void {
   let at = start;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (!isWeaker(heapScore[at]!, heapRow[at]!, heapScore[parent]!, heapRow[parent]!)) return;
-    swapEntries(heapScore, heapRow, at, parent);
+    if (!isWeaker(heapScore[at]!, heapMentor[at]!, heapScore[parent]!, heapMentor[parent]!)) return;
+    swapEntries(heapScore, heapMentor, at, parent);
     at = parent;
   }
 }
 
-function siftDown(heapScore: Float64Array, heapRow: Int32Array, size: number, start: number): void {
+function siftDown(
+  heapScore: Float64Array,
+  heapMentor: Int32Array,
+  size: number,
+  start: number,
+): void {
   let at = start;
   for (;;) {
     const left = 2 * at + 1;
@@ -590,21 +756,21 @@ function siftDown(heapScore: Float64Array, heapRow: Int32Array, size: number, st
     let child = left;
     if (
       left + 1 < size &&
-      isWeaker(heapScore[left + 1]!, heapRow[left + 1]!, heapScore[left]!, heapRow[left]!)
+      isWeaker(heapScore[left + 1]!, heapMentor[left + 1]!, heapScore[left]!, heapMentor[left]!)
     ) {
       child = left + 1;
     }
-    if (!isWeaker(heapScore[child]!, heapRow[child]!, heapScore[at]!, heapRow[at]!)) return;
-    swapEntries(heapScore, heapRow, at, child);
+    if (!isWeaker(heapScore[child]!, heapMentor[child]!, heapScore[at]!, heapMentor[at]!)) return;
+    swapEntries(heapScore, heapMentor, at, child);
     at = child;
   }
 }
 
-function swapEntries(heapScore: Float64Array, heapRow: Int32Array, a: number, b: number): void {
+function swapEntries(heapScore: Float64Array, heapMentor: Int32Array, a: number, b: number): void {
   const score = heapScore[a]!;
   heapScore[a] = heapScore[b]!;
   heapScore[b] = score;
-  const row = heapRow[a]!;
-  heapRow[a] = heapRow[b]!;
-  heapRow[b] = row;
+  const row = heapMentor[a]!;
+  heapMentor[a] = heapMentor[b]!;
+  heapMentor[b] = row;
 }

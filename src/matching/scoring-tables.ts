@@ -11,7 +11,8 @@ import type { ScoringContext } from './score-pair.ts';
  * thread without copying or re-preparing the profiles.
  *
  * Mentor-side arrays are indexed by *row*: one row per available mentor (not paused, with
- * room), in increasing mentor order, so paused and full mentors cost nothing while scanning.
+ * room), sorted into groups (`RowGroups`), so paused and full mentors cost nothing while
+ * scanning and a group is read sequentially; `rowMentor` maps rows back to mentors.
  *
  * Occupations and sectors are not stored as codes but as *classes*: one class per distinct
  * code among the mentors. For each mentee the similarity to every class is tabulated once,
@@ -44,12 +45,10 @@ export type ScoringTables = {
   /** 1 when the row has more than two occupations or sectors (read the CSR lists then). */
   rowHasMoreCodes: Uint8Array;
   /**
-   * What the bounding pass reads, packed: kind + 1 (bits 0–2), modes (bits 3–4), more than
-   * two occupations or more than one sector (bit 5).
+   * What scanning reads, `ROW_STRIDE` words per row so that a row is one cache line (rows
+   * of a visited group are read in sequence, rows found by key at random): see `PACKED`.
    */
-  rowProfile: Uint8Array;
-  /** Expertise (bits 0–11) and availability (bits 12–29) in one word. */
-  rowMasks: Int32Array;
+  rowPacked: Int32Array;
   rowOccupationStart: Int32Array;
   rowOccupationClass: Int32Array;
   rowSectorStart: Int32Array;
@@ -66,6 +65,12 @@ export type ScoringTables = {
   vocabularySize: number;
   /** Largest weight of each term in any available mentor's vector (for the text bound). */
   termMaxWeight: Float64Array;
+  /**
+   * Bit (0–63) of each of the 64 terms found in most mentor texts, -1 for the others: a
+   * row's bits tell which of a mentee's frequent terms it can share, which bounds the
+   * cosine by those terms' largest weights without reading the row's vector.
+   */
+  termBit: Int8Array;
   /** 1 when pairs with this row need the pair checks (programs, employer, family). */
   rowNeedsPairCheck: Uint8Array;
   rowProgramStart: Int32Array;
@@ -107,10 +112,77 @@ export type ScoringTables = {
   /** Mentors excluded for each mentee (coordinator exclusions, past declines), sorted. */
   menteeExcludedStart: Int32Array;
   menteeExcludedMentor: Int32Array;
+} & RowGroups &
+  RowsByKey;
+
+/**
+ * Rows grouped by what weighs most and does not depend on where people are: the exact
+ * expertise mask, the kind and openness to remote meetings. Within a group those criteria
+ * are the same for every row, so one bound per group, from per-mentee tables, tells whether
+ * any of its rows can still make the list; the rest of a group is summarised by unions.
+ */
+export type RowGroups = {
+  groupCount: number;
+  /** Rows of group g: `groupStart[g]` … `groupStart[g + 1] - 1`. */
+  groupStart: Int32Array;
+  /** Kind + 1 (0: unknown), the expertise mask and the remote bit shared by the rows. */
+  groupKind: Int8Array;
+  groupExpertise: Int32Array;
+  groupRemote: Uint8Array;
+  /** Unions over the rows: availability, languages, in person (bit 2), with coordinates. */
+  groupAvailability: Int32Array;
+  groupLanguages: Int32Array;
+  groupInPerson: Uint8Array;
+  groupHasCoordinates: Uint8Array;
+  /** Grand domaine and NAF section ids of the rows' codes, each as bit `id & 31`. */
+  groupGrandDomaineBits: Int32Array;
+  groupSectionBits: Int32Array;
+  /** Union of the rows' frequent-term bits (see `termBit`), two words per group. */
+  groupTerms: Int32Array;
 };
 
-/** Bits of the needs in `rowMasks`; availability slots take the bits above. */
+/**
+ * Rows by interned code id: every row under each of its occupation domaines, NAF divisions,
+ * commune, parent commune, EPCI and département (ids share one space, so one list does).
+ * These are the only rows that can get more than a grand domaine, a NAF section or, without
+ * coordinates, anything for places: a mentee looks them up instead of scanning for them.
+ */
+export type RowsByKey = {
+  keyStart: Int32Array;
+  keyRows: Int32Array;
+};
+
+/** Bits of the needs in a packed mask word; availability slots take the bits above. */
 export const NEED_BITS = 12;
+
+/** Words per row of `rowPacked`. */
+export const ROW_STRIDE = 16;
+
+/** Offsets in a packed row. */
+export const PACKED = {
+  /** Expertise | availability << NEED_BITS. */
+  masks: 0,
+  languages: 1,
+  /**
+   * Kind + 1 (bits 0–2), modes (bits 3–4), more codes (bit 5), pair check (bit 6), with
+   * coordinates (bit 7).
+   */
+  flags: 2,
+  occupationA: 3,
+  occupationB: 4,
+  sectorA: 5,
+  sectorB: 6,
+  commune: 7,
+  parentCommune: 8,
+  epci: 9,
+  departement: 10,
+  textStart: 11,
+  textEnd: 12,
+  mentor: 13,
+  /** Which of the 64 most frequent terms the row's text has (`termBit`), two words. */
+  termsLow: 14,
+  termsHigh: 15,
+} as const;
 if (NEEDS.length > NEED_BITS || AVAILABILITY_SLOTS.length > 31 - NEED_BITS)
   throw new RangeError('needs and availability slots no longer fit in one 31-bit mask');
 
@@ -173,7 +245,7 @@ export function buildScoringTables(
 ): ScoringTables {
   const alloc = createAllocator(shared);
   const { mentees, mentors } = profiles;
-  const rows = mentors.filter((mentor) => checkMentorAvailable(mentor) === null);
+  const rows = sortIntoGroups(mentors.filter((mentor) => checkMentorAvailable(mentor) === null));
 
   const occupationClasses = new Map<number, number>();
   const occupationClassCode = [-2];
@@ -266,6 +338,48 @@ export function buildScoringTables(
     sectorStart.push(sectorStart.at(-1)! + mentee.sectorLevelIds.length);
   }
 
+  const termBit = chooseTermBits(rows, vocabularySize);
+  const packed = new Int32Array(rows.length * ROW_STRIDE);
+  rows.forEach((mentor, r) => {
+    const base = r * ROW_STRIDE;
+    const occupations = rowOccupationStart[r + 1]! - rowOccupationStart[r]!;
+    const sectors = rowSectorStart[r + 1]! - rowSectorStart[r]!;
+    const needsPairCheck =
+      mentor.programs.length > 0 ||
+      mentor.employerKey !== undefined ||
+      mentor.familyKey !== undefined;
+    packed[base + PACKED.masks] = mentor.expertiseMask | (mentor.availabilityMask << NEED_BITS);
+    packed[base + PACKED.languages] = mentor.languageMask;
+    packed[base + PACKED.flags] =
+      kindOf(mentor) |
+      (modesOf(mentor) << 3) |
+      (occupations > 2 || sectors > 2 ? 32 : 0) |
+      (needsPairCheck ? 64 : 0) |
+      (hasCoordinatesOf(mentor) ? 128 : 0);
+    packed[base + PACKED.occupationA] = slot(rowOccupationStart, rowOccupationClass, r, 0);
+    packed[base + PACKED.occupationB] = slot(rowOccupationStart, rowOccupationClass, r, 1);
+    packed[base + PACKED.sectorA] = slot(rowSectorStart, rowSectorClass, r, 0);
+    packed[base + PACKED.sectorB] = slot(rowSectorStart, rowSectorClass, r, 1);
+    packed[base + PACKED.commune] = mentor.communeId;
+    packed[base + PACKED.parentCommune] = mentor.parentCommuneId;
+    packed[base + PACKED.epci] = mentor.epciId;
+    packed[base + PACKED.departement] = mentor.departementId;
+    packed[base + PACKED.textStart] = rowText.start[r]!;
+    packed[base + PACKED.textEnd] = rowText.start[r + 1]!;
+    packed[base + PACKED.mentor] = mentor.index;
+    for (const term of mentor.text.terms) {
+      const bit = termBit[term]!;
+      if (bit >= 0)
+        packed[base + (bit < 32 ? PACKED.termsLow : PACKED.termsHigh)]! |= 1 << (bit & 31);
+    }
+  });
+  const groups = groupRows(rows, rowOccupationStart, rowOccupationClass, rowSectorStart, {
+    occupationClassGrandDomaine,
+    rowSectorClass,
+    sectorClassLevels,
+  });
+  const byKey = listRowsByKey(rows);
+
   return {
     weights: alloc.float64(context.weights),
     mentorCount: mentors.length,
@@ -300,20 +414,7 @@ export function buildScoringTables(
           : 0,
       ),
     ),
-    rowProfile: alloc.uint8(
-      rows.map(
-        (mentor, r) =>
-          (mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) + 1 : 0) |
-          (modesOf(mentor) << 3) |
-          (rowOccupationStart[r + 1]! - rowOccupationStart[r]! > 2 ||
-          rowSectorStart[r + 1]! - rowSectorStart[r]! > 1
-            ? 32
-            : 0),
-      ),
-    ),
-    rowMasks: alloc.int32(
-      rows.map((mentor) => mentor.expertiseMask | (mentor.availabilityMask << NEED_BITS)),
-    ),
+    rowPacked: alloc.int32(packed),
     rowOccupationStart: alloc.int32(rowOccupationStart),
     rowOccupationClass: alloc.int32(rowOccupationClass),
     rowSectorStart: alloc.int32(rowSectorStart),
@@ -327,6 +428,7 @@ export function buildScoringTables(
     rowTextWeight: rowText.weight,
     vocabularySize,
     termMaxWeight: alloc.float64(termMaxWeight),
+    termBit: alloc.int8(termBit),
     rowNeedsPairCheck: alloc.uint8(
       rows.map((mentor) =>
         mentor.programs.length > 0 ||
@@ -377,7 +479,150 @@ export function buildScoringTables(
     menteeEmployer: alloc.int32(mentees.map((mentee) => internEmployer(mentee.employerKey))),
     menteeFamily: alloc.int32(mentees.map((mentee) => internFamily(mentee.familyKey))),
     ...listExcludedMentors(profiles, excluded, alloc),
+    groupCount: groups.start.length - 1,
+    groupStart: alloc.int32(groups.start),
+    groupKind: alloc.int8(groups.kind),
+    groupExpertise: alloc.int32(groups.expertise),
+    groupRemote: alloc.uint8(groups.remote),
+    groupAvailability: alloc.int32(groups.availability),
+    groupLanguages: alloc.int32(groups.languages),
+    groupInPerson: alloc.uint8(groups.inPerson),
+    groupHasCoordinates: alloc.uint8(groups.hasCoordinates),
+    groupGrandDomaineBits: alloc.int32(groups.grandDomaineBits),
+    groupSectionBits: alloc.int32(groups.sectionBits),
+    groupTerms: alloc.int32(groupTermsOf(groups.start, packed)),
+    keyStart: alloc.int32(byKey.start),
+    keyRows: alloc.int32(byKey.rows),
   };
+}
+
+const kindOf = (mentor: PreparedMentee) =>
+  mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) + 1 : 0;
+
+const groupKeyOf = (mentor: PreparedMentee) =>
+  (mentor.expertiseMask * 8 + kindOf(mentor)) * 2 + (modesOf(mentor) & 1);
+
+/**
+ * Available mentors in row order: by group (see `RowGroups`), then mentor index, so that a
+ * group's rows are contiguous and read sequentially.
+ */
+function sortIntoGroups(mentors: readonly PreparedMentee[]): PreparedMentee[] {
+  const keys = new Map(mentors.map((mentor) => [mentor, groupKeyOf(mentor)]));
+  return [...mentors].sort((a, b) => keys.get(a)! - keys.get(b)! || a.index - b.index);
+}
+
+const hasCoordinatesOf = (person: PreparedMentee) =>
+  person.place.latitude !== undefined && person.place.longitude !== undefined;
+
+/** Sorts rows into groups of equal (expertise mask, kind, remote) and sums up each group. */
+function groupRows(
+  rows: readonly PreparedMentee[],
+  occupationStart: readonly number[],
+  occupationClass: readonly number[],
+  sectorStart: readonly number[],
+  classes: {
+    occupationClassGrandDomaine: readonly number[];
+    rowSectorClass: readonly number[];
+    sectorClassLevels: readonly number[];
+  },
+) {
+  const keys = rows.map(groupKeyOf);
+  const order = rows.map((_, r) => r);
+  const result = {
+    start: [0],
+    kind: [] as number[],
+    expertise: [] as number[],
+    remote: [] as number[],
+    availability: [] as number[],
+    languages: [] as number[],
+    inPerson: [] as number[],
+    hasCoordinates: [] as number[],
+    grandDomaineBits: [] as number[],
+    sectionBits: [] as number[],
+  };
+  for (let at = 0; at < order.length; at++) {
+    const r = order[at]!;
+    const mentor = rows[r]!;
+    if (at === 0 || keys[r] !== keys[order[at - 1]!]) {
+      if (at > 0) result.start.push(at);
+      result.kind.push(kindOf(mentor));
+      result.expertise.push(mentor.expertiseMask);
+      result.remote.push(modesOf(mentor) & 1);
+      for (const list of [
+        result.availability,
+        result.languages,
+        result.inPerson,
+        result.hasCoordinates,
+        result.grandDomaineBits,
+        result.sectionBits,
+      ])
+        list.push(0);
+    }
+    const g = result.kind.length - 1;
+    result.availability[g]! |= mentor.availabilityMask;
+    result.languages[g]! |= mentor.languageMask;
+    result.inPerson[g]! |= modesOf(mentor) & 2;
+    result.hasCoordinates[g]! |= hasCoordinatesOf(mentor) ? 1 : 0;
+    for (let c = occupationStart[r]!; c < occupationStart[r + 1]!; c++) {
+      const id = classes.occupationClassGrandDomaine[occupationClass[c]!]!;
+      if (id >= 0) result.grandDomaineBits[g]! |= 1 << (id & 31);
+    }
+    for (let c = sectorStart[r]!; c < sectorStart[r + 1]!; c++) {
+      const id = classes.sectorClassLevels[5 * classes.rowSectorClass[c]! + 4]!;
+      if (id >= 0) result.sectionBits[g]! |= 1 << (id & 31);
+    }
+  }
+  if (order.length > 0) result.start.push(order.length);
+  return result;
+}
+
+function groupTermsOf(start: readonly number[], packed: Int32Array): Int32Array {
+  const terms = new Int32Array(2 * (start.length - 1));
+  for (let g = 0; g + 1 < start.length; g++) {
+    for (let r = start[g]!; r < start[g + 1]!; r++) {
+      terms[2 * g] = terms[2 * g]! | packed[r * ROW_STRIDE + PACKED.termsLow]!;
+      terms[2 * g + 1] = terms[2 * g + 1]! | packed[r * ROW_STRIDE + PACKED.termsHigh]!;
+    }
+  }
+  return terms;
+}
+
+/** The 64 terms in most rows get bits 0–63 (ties: smaller term id); the others -1. */
+function chooseTermBits(rows: readonly PreparedMentee[], vocabularySize: number): Int8Array {
+  const frequency = new Int32Array(vocabularySize);
+  for (const mentor of rows) for (const term of mentor.text.terms) frequency[term]!++;
+  const terms = Array.from({ length: vocabularySize }, (_, term) => term)
+    .filter((term) => frequency[term]! > 0)
+    .sort((a, b) => frequency[b]! - frequency[a]! || a - b)
+    .slice(0, 64);
+  const bits = new Int8Array(vocabularySize).fill(-1);
+  terms.forEach((term, bit) => (bits[term] = bit));
+  return bits;
+}
+
+/** Inverted lists of rows by domaine, NAF division and place ids (see `RowsByKey`). */
+function listRowsByKey(rows: readonly PreparedMentee[]): { start: number[]; rows: number[] } {
+  const keysOf = (mentor: PreparedMentee) => {
+    const keys = new Set<number>(mentor.domaineIds);
+    for (let base = 0; base + 3 < mentor.sectorLevelIds.length; base += 5)
+      keys.add(mentor.sectorLevelIds[base + 3]!);
+    for (const id of [mentor.communeId, mentor.parentCommuneId, mentor.epciId]) keys.add(id);
+    keys.add(mentor.departementId);
+    keys.delete(-1);
+    return keys;
+  };
+  const lists = rows.map(keysOf);
+  let size = 0;
+  for (const keys of lists) for (const key of keys) size = Math.max(size, key + 1);
+  const count = new Array<number>(size + 1).fill(0);
+  for (const keys of lists) for (const key of keys) count[key + 1]!++;
+  for (let key = 0; key < size; key++) count[key + 1]! += count[key]!;
+  const next = count.slice();
+  const out = new Array<number>(count[size]!);
+  lists.forEach((keys, r) => {
+    for (const key of keys) out[next[key]!++] = r;
+  });
+  return { start: count, rows: out };
 }
 
 /** Turns `mentee\u0000mentor` id keys into sorted mentor indices per mentee. */
