@@ -92,6 +92,59 @@ describe('findCandidates', () => {
     );
   });
 
+  it('stays exact with crowded row groups and more terms than the frequent-term bits', () => {
+    // Few expertise masks and kinds, so that groups hold many rows and whole groups are
+    // skipped; synthetic words push the vocabulary past the 64 frequent terms with bits.
+    const word = (n: number) =>
+      `zo${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}ar`;
+    const crowded = fc
+      .tuple(
+        arbitraryProfiles({ mentees: 6, mentors: 12 }),
+        fc.array(fc.integer({ min: 0, max: 89 }), { minLength: 400, maxLength: 400 }),
+      )
+      .map(([{ mentees, mentors }, draws]) => ({
+        mentees: mentees.map((mentee, i) => ({
+          ...mentee,
+          project: `${mentee.project ?? ''} ${[0, 1, 2, 3].map((t) => word(draws[300 + 4 * i + t]!)).join(' ')}`,
+        })),
+        // 60 mentors built from the drawn ones, so that groups are crowded.
+        mentors: Array.from({ length: 60 }, (_, j) => ({
+          ...(mentors[j % Math.max(1, mentors.length)] ?? {}),
+          id: `m${j}`,
+          isPaused: false,
+          capacity: 1,
+          expertise: j % 3 === 0 ? ['sales' as const] : ['financing' as const, 'legal' as const],
+          kind: j % 2 === 0 ? ('entrepreneur' as const) : ('retired' as const),
+          experience: `${mentors[j % Math.max(1, mentors.length)]?.experience ?? ''} ${[0, 1, 2, 3].map((t) => word(draws[10 + 4 * j + t]!)).join(' ')}`,
+        })),
+      }));
+    // Text or places weighing most, so that their bounds decide what is skipped.
+    const heavyWeights = fc.constantFrom(undefined, { text: 3 }, { geography: 3 });
+    fc.assert(
+      fc.property(
+        crowded,
+        fc.integer({ min: 1, max: 6 }),
+        heavyWeights,
+        ({ mentees, mentors }, k, weights) => {
+          const profiles = prepareProfiles(mentees, mentors);
+          const context = createScoringContext(profiles.textIndex, weights);
+          const excluded = excludeSome(mentees, mentors);
+          const tables = buildScoringTables(profiles, context, excluded);
+          for (const mentee of profiles.mentees) {
+            const ranked = rankByBruteForce(profiles, mentee, context, excluded, undefined);
+            const list = findCandidates(tables, mentee.index, { k });
+            expect(Array.from(list.mentors)).toEqual(ranked.slice(0, k).map((c) => c.index));
+            expect(Array.from(list.scores)).toEqual(ranked.slice(0, k).map((c) => c.score));
+            for (const candidate of ranked.slice(k))
+              expect(candidate.score).toBeLessThanOrEqual(list.prunedBound);
+            if (ranked.length <= k) expect(list.prunedBound).toBe(-Infinity);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('applies the hard constraints on the tables exactly as on the profiles', () => {
     fc.assert(
       fc.property(arbitraryProfiles({ mentees: 6, mentors: 12 }), ({ mentees, mentors }) => {
