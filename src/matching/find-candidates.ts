@@ -43,6 +43,8 @@ export type CandidateWorkspace = {
   sectorSimilarity: Float64Array;
   query: Float64Array;
   histogram: Int32Array;
+  /** Groups by decreasing bound bucket, for the current mentee. */
+  groupOrder: Int32Array;
   trackFit: Float64Array;
   needShare: Float64Array;
   isRemote: Float64Array;
@@ -82,7 +84,8 @@ export function createCandidateWorkspace(tables: ScoringTables, k: number): Cand
     occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
     sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
     query: new Float64Array(tables.vocabularySize),
-    histogram: new Int32Array(BUCKETS + 1),
+    histogram: new Int32Array(BUCKETS + 2),
+    groupOrder: new Int32Array(tables.groupCount),
     trackFit: new Float64Array(MENTOR_KINDS.length + 1),
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
@@ -167,9 +170,8 @@ export function findCandidates(
   };
   visitSharedKeys(tables, workspace, search);
   boundGroups(tables, mentee, workspace, textReach);
-  const firstBucket = findTopBuckets(workspace.histogram, k);
-  visitGroups(tables, workspace, search, firstBucket, BUCKETS + 1);
-  visitGroups(tables, workspace, search, 0, firstBucket);
+  orderGroups(tables, workspace);
+  visitGroups(tables, workspace, search);
   const { query, heapMentor, heapScore } = workspace;
   for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
     query[tables.menteeTextTerm[at]!] = 0;
@@ -232,7 +234,7 @@ function visitKey(
 
 /**
  * Bound of every group's rows not listed under the mentee's keys, and a histogram of the
- * bounds weighted by group size (to visit the best groups first).
+ * bounds (to visit the best groups first).
  */
 function boundGroups(
   tables: ScoringTables,
@@ -264,7 +266,6 @@ function boundGroups(
   const sections = workspace.menteeSectionBits;
   const {
     groupCount,
-    groupStart,
     groupKind,
     groupExpertise,
     groupRemote,
@@ -291,28 +292,26 @@ function boundGroups(
     if ((grandDomaines & groupGrandDomaineBits[g]!) !== 0) bound += occupationReach;
     if ((sections & groupSectionBits[g]!) !== 0) bound += sectorReach;
     groupBound[g] = bound;
-    histogram[bucketOf(bound)]! += groupStart[g + 1]! - groupStart[g]!;
+    histogram[bucketOf(bound)]!++;
   }
 }
 
 /**
- * Steps 2 and 3 for the groups whose bound falls in buckets [from, to): skips a group whose
- * bound cannot reach the k-th best, else looks at each row not visited yet.
+ * Steps 2 and 3, best bound first: skips a group whose bound cannot reach the k-th best,
+ * else looks at each row not visited yet.
  */
 function visitGroups(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
   search: SearchState,
-  from: number,
-  to: number,
 ): void {
-  const { groupBound, heapScore } = workspace;
+  const { groupBound, groupOrder, heapScore } = workspace;
   const { groupCount, groupStart, groupTerms } = tables;
   const weights7 = tables.weights[7]!;
-  for (let g = 0; g < groupCount; g++) {
+  for (let at = 0; at < groupCount; at++) {
+    const g = groupOrder[at]!;
     const bound = groupBound[g]!;
-    const bucket = bucketOf(bound);
-    if (bucket < from || bucket >= to || bound < search.minScore) continue;
+    if (bound < search.minScore) continue;
     if (search.size === search.k) {
       let refined = bound;
       if (bound >= heapScore[0]!) {
@@ -412,8 +411,12 @@ function scanRows(
       sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
     }
     const mentorModes = (flags >> 3) & 3;
+    // A row reached through a group shares no place id with the mentee (those rows were
+    // all listed under its keys): only coordinates can bring it near.
     const nearby =
-      isLocal[mentorModes] === 1 ? measureNearby(tables, mentee, place, rowPacked, r) : 0;
+      isLocal[mentorModes] === 1 && (list !== null || (place.hasCoordinates && (flags & 128) !== 0))
+        ? measureNearby(tables, mentee, place, rowPacked, r)
+        : 0;
     // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
     const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
     const masks = rowPacked[base + PACKED.masks]!;
@@ -637,11 +640,18 @@ function boundText(workspace: CandidateWorkspace, low: number, high: number): nu
   return Math.min(1, sum * (1 + 1e-9) + 1e-12);
 }
 
-/** The lowest bucket such that the buckets from it up hold at least k partial scores. */
-function findTopBuckets(histogram: Int32Array, k: number): number {
-  let bucket = BUCKETS + 1;
-  for (let count = 0; bucket > 0 && count < k;) count += histogram[--bucket]!;
-  return bucket;
+/** Orders the groups by bucket of their bound, highest first (within a bucket, by index). */
+function orderGroups(tables: ScoringTables, workspace: CandidateWorkspace): void {
+  const { histogram, groupBound, groupOrder } = workspace;
+  // Counting sort by bucket, highest first: histogram[b] becomes where bucket b starts.
+  let next = 0;
+  for (let bucket = BUCKETS; bucket >= 0; bucket--) {
+    const count = histogram[bucket]!;
+    histogram[bucket] = next;
+    next += count;
+  }
+  for (let g = 0; g < tables.groupCount; g++)
+    groupOrder[histogram[bucketOf(groupBound[g]!)]!++] = g;
 }
 
 function bucketOf(score: number): number {
