@@ -1,34 +1,42 @@
-import type { CandidateSlice, ScoredCandidateGraph } from './build-candidate-graph.ts';
-import { joinCandidateSlices } from './build-candidate-graph.ts';
+import type { CandidateOutput, ScoredCandidateGraph } from './build-candidate-graph.ts';
+import { assembleCandidateGraph, createCandidateOutput } from './build-candidate-graph.ts';
 import type { MenteeProfile, MentorProfile } from './instance.ts';
 import type { PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringWeights } from './score-pair.ts';
+import { createScoringContext } from './score-pair.ts';
+import type { ScoringTables } from './scoring-tables.ts';
+import { buildScoringTables } from './scoring-tables.ts';
 import { startTypeScriptWorker } from './start-worker.ts';
 
-/** What one candidate worker receives. */
+/** What one candidate worker receives: everything in shared memory, nothing copied. */
 export type CandidateWorkerInput = {
-  mentees: readonly MenteeProfile[];
-  mentors: readonly MentorProfile[];
+  tables: ScoringTables;
+  output: CandidateOutput;
+  /** Next mentee to claim (Atomics). */
+  next: Int32Array;
+  chunk: number;
+  minScore?: number;
+};
+
+export type ParallelBuildOptions = {
   weights?: Partial<ScoringWeights>;
   k: number;
   minScore?: number;
   excluded: string[];
-  start: number;
-  end: number;
-};
-
-export type ParallelBuildOptions = Omit<
-  CandidateWorkerInput,
-  'start' | 'end' | 'mentees' | 'mentors'
-> & {
   threads: number;
   onProgress?: (done: number, total: number) => void;
 };
 
+/** Mentees claimed at a time: small enough to balance the threads, large enough to be cheap. */
+const CHUNK = 256;
+
 /**
- * Builds the top-k candidate graph on several worker threads, each taking a contiguous range
- * of mentees. The result is identical to the single-thread build: scoring is deterministic
- * and the slices are joined in mentee order.
+ * Builds the top-k candidate graph on several worker threads. The profiles are prepared
+ * once, here; their scoring tables are laid out in SharedArrayBuffers that every worker
+ * reads in place, and each worker writes the lists of the mentees it claims into shared
+ * fixed-size slots. Each list depends only on its mentee, so the result is identical to the
+ * single-thread build whatever the number of threads. (`mentees` and `mentors` are the
+ * profiles `profiles` was prepared from.)
  */
 export async function buildCandidateGraphInParallel(
   mentees: readonly MenteeProfile[],
@@ -36,34 +44,36 @@ export async function buildCandidateGraphInParallel(
   profiles: PreparedProfiles,
   options: ParallelBuildOptions,
 ): Promise<ScoredCandidateGraph> {
-  const { threads, onProgress, ...shared } = options;
-  const count = mentees.length;
-  const chunk = Math.ceil(count / Math.max(1, threads));
-  const progress = new Array<number>(threads).fill(0);
-  const jobs: Promise<CandidateSlice>[] = [];
-  for (let t = 0; t < threads && t * chunk < count; t++) {
-    const input: CandidateWorkerInput = {
-      ...shared,
-      mentees,
-      mentors,
-      start: t * chunk,
-      end: Math.min(count, (t + 1) * chunk),
-    };
-    jobs.push(
-      new Promise<CandidateSlice>((resolve, reject) => {
+  if (profiles.mentees.length !== mentees.length || profiles.mentors.length !== mentors.length)
+    throw new RangeError('profiles must be prepared from the given mentees and mentors');
+  const context = createScoringContext(profiles.textIndex, options.weights);
+  const tables = buildScoringTables(profiles, context, new Set(options.excluded), true);
+  const output = createCandidateOutput(tables.menteeCount, options.k, true);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const input: CandidateWorkerInput = {
+    tables,
+    output,
+    next,
+    chunk: CHUNK,
+    minScore: options.minScore,
+  };
+  const count = tables.menteeCount;
+  let done = 0;
+  const threads = Math.max(1, Math.min(options.threads, Math.ceil(count / CHUNK)));
+  const jobs = Array.from(
+    { length: threads },
+    () =>
+      new Promise<void>((resolve, reject) => {
         const worker = startTypeScriptWorker(new URL('./candidate-worker.ts', import.meta.url), {
           workerData: input,
         });
-        worker.on('message', (message: { progress?: number; slice?: CandidateSlice }) => {
-          if (message.slice) {
-            resolve(message.slice);
+        worker.on('message', (message: { done?: number; finished?: boolean }) => {
+          if (message.finished) {
+            resolve();
             void worker.terminate();
-          } else if (message.progress !== undefined) {
-            progress[t] = message.progress;
-            onProgress?.(
-              progress.reduce((sum, done) => sum + done, 0),
-              count,
-            );
+          } else if (message.done !== undefined) {
+            done += message.done;
+            options.onProgress?.(done, count);
           }
         });
         worker.on('error', reject);
@@ -71,7 +81,7 @@ export async function buildCandidateGraphInParallel(
           if (code !== 0) reject(new Error(`candidate worker stopped with code ${code}`));
         });
       }),
-    );
-  }
-  return joinCandidateSlices(profiles, await Promise.all(jobs));
+  );
+  await Promise.all(jobs);
+  return assembleCandidateGraph(profiles, output);
 }

@@ -1,9 +1,10 @@
 import type { CandidateGraph } from './candidate-graph.ts';
-import type { MentorCatalog } from './find-candidates.ts';
-import { findCandidates, catalogMentors } from './find-candidates.ts';
+import { createCandidateWorkspace, findCandidates } from './find-candidates.ts';
 import type { ExcludedPairs } from './hard-constraints.ts';
 import type { PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringContext } from './score-pair.ts';
+import type { ScoringTables } from './scoring-tables.ts';
+import { buildScoringTables } from './scoring-tables.ts';
 
 export type BuildCandidateGraphOptions = {
   /** Candidates kept per mentee (top-k by score). */
@@ -17,87 +18,80 @@ export type ScoredCandidateGraph = {
   graph: CandidateGraph;
   /** Per mentee: best score any allowed mentor left out could have (-Infinity: none left out). */
   prunedBound: Float64Array;
+  /** Pairs whose full score (text cosine included) was computed. */
   scoredPairs: number;
 };
 
-/** The candidate lists of a range of mentees, in flat typed arrays (what a worker sends back). */
-export type CandidateSlice = {
-  start: number;
-  end: number;
-  arcStart: Int32Array;
-  arcMentor: Int32Array;
-  arcScore: Float64Array;
+/**
+ * Candidate lists of every mentee in fixed-size slots (`k` per mentee), so that threads can
+ * fill any mentees in any order and the result does not depend on who did what.
+ */
+export type CandidateOutput = {
+  k: number;
+  count: Int32Array;
+  mentor: Int32Array;
+  score: Float64Array;
   prunedBound: Float64Array;
-  scoredPairs: number;
+  scoredPairs: Float64Array;
 };
 
-/** Finds the candidates of mentees `start` to `end - 1`. */
-export function findCandidateSlice(
-  profiles: PreparedProfiles,
-  catalog: MentorCatalog,
-  context: ScoringContext,
-  options: BuildCandidateGraphOptions,
-  start: number,
-  end: number,
-  onProgress?: (done: number) => void,
-): CandidateSlice {
-  const count = end - start;
-  const arcStart = new Int32Array(count + 1);
-  const arcMentor = new Int32Array(count * options.k);
-  const arcScore = new Float64Array(count * options.k);
-  const prunedBound = new Float64Array(count);
-  let arc = 0;
-  let scoredPairs = 0;
-  for (let offset = 0; offset < count; offset++) {
-    const list = findCandidates(
-      profiles.mentees[start + offset]!,
-      profiles.mentors,
-      catalog,
-      context,
-      options,
-    );
-    arcMentor.set(list.mentors, arc);
-    arcScore.set(list.scores, arc);
-    arc += list.mentors.length;
-    arcStart[offset + 1] = arc;
-    prunedBound[offset] = list.prunedBound;
-    scoredPairs += list.scoredPairs;
-    if (onProgress && offset % 1000 === 999) onProgress(offset + 1);
-  }
+/** Allocates the output slots of `menteeCount` mentees, in shared memory when asked. */
+export function createCandidateOutput(
+  menteeCount: number,
+  k: number,
+  shared = false,
+): CandidateOutput {
+  const buffer = (bytes: number) =>
+    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   return {
-    start,
-    end,
-    arcStart,
-    arcMentor: arcMentor.slice(0, arc),
-    arcScore: arcScore.slice(0, arc),
-    prunedBound,
-    scoredPairs,
+    k,
+    count: new Int32Array(buffer(4 * menteeCount)),
+    mentor: new Int32Array(buffer(4 * menteeCount * k)),
+    score: new Float64Array(buffer(8 * menteeCount * k)),
+    prunedBound: new Float64Array(buffer(8 * menteeCount)),
+    scoredPairs: new Float64Array(buffer(8 * menteeCount)),
   };
 }
 
-/** Joins slices covering all mentees in order into one graph. */
-export function joinCandidateSlices(
+/** Finds the candidates of mentees `start` to `end - 1` into their output slots. */
+export function findCandidateRange(
+  tables: ScoringTables,
+  output: CandidateOutput,
+  minScore: number | undefined,
+  start: number,
+  end: number,
+  workspace = createCandidateWorkspace(tables, output.k),
+): void {
+  const k = output.k;
+  for (let mentee = start; mentee < end; mentee++) {
+    const list = findCandidates(tables, mentee, { k, minScore }, workspace);
+    output.count[mentee] = list.mentors.length;
+    output.mentor.set(list.mentors, mentee * k);
+    output.score.set(list.scores, mentee * k);
+    output.prunedBound[mentee] = list.prunedBound;
+    output.scoredPairs[mentee] = list.scoredPairs;
+  }
+}
+
+/** Compacts the output slots into the compressed candidate graph. */
+export function assembleCandidateGraph(
   profiles: PreparedProfiles,
-  slices: readonly CandidateSlice[],
+  output: CandidateOutput,
 ): ScoredCandidateGraph {
   const menteeCount = profiles.mentees.length;
-  const ordered = [...slices].sort((a, b) => a.start - b.start);
-  const arcCount = ordered.reduce((sum, slice) => sum + slice.arcMentor.length, 0);
+  const { k } = output;
   const arcStart = new Int32Array(menteeCount + 1);
-  const arcMentor = new Int32Array(arcCount);
-  const arcScore = new Float64Array(arcCount);
-  const prunedBound = new Float64Array(menteeCount);
-  let base = 0;
+  for (let mentee = 0; mentee < menteeCount; mentee++)
+    arcStart[mentee + 1] = arcStart[mentee]! + output.count[mentee]!;
+  const arcMentor = new Int32Array(arcStart[menteeCount]!);
+  const arcScore = new Float64Array(arcStart[menteeCount]!);
   let scoredPairs = 0;
-  for (const slice of ordered) {
-    for (let offset = 0; offset < slice.end - slice.start; offset++) {
-      arcStart[slice.start + offset + 1] = base + slice.arcStart[offset + 1]!;
-    }
-    arcMentor.set(slice.arcMentor, base);
-    arcScore.set(slice.arcScore, base);
-    prunedBound.set(slice.prunedBound, slice.start);
-    base += slice.arcMentor.length;
-    scoredPairs += slice.scoredPairs;
+  for (let mentee = 0; mentee < menteeCount; mentee++) {
+    const from = mentee * k;
+    const to = from + output.count[mentee]!;
+    arcMentor.set(output.mentor.subarray(from, to), arcStart[mentee]);
+    arcScore.set(output.score.subarray(from, to), arcStart[mentee]);
+    scoredPairs += output.scoredPairs[mentee]!;
   }
   const mentorCapacity = Int32Array.from(profiles.mentors, (mentor) =>
     mentor.isPaused ? 0 : mentor.capacity,
@@ -111,7 +105,7 @@ export function joinCandidateSlices(
       arcMentor,
       arcScore,
     },
-    prunedBound,
+    prunedBound: Float64Array.from(output.prunedBound),
     scoredPairs,
   };
 }
@@ -123,15 +117,14 @@ export function buildScoredCandidateGraph(
   options: BuildCandidateGraphOptions,
   onProgress?: (done: number) => void,
 ): ScoredCandidateGraph {
-  const catalog = catalogMentors(profiles.mentors);
-  const slice = findCandidateSlice(
-    profiles,
-    catalog,
-    context,
-    options,
-    0,
-    profiles.mentees.length,
-    onProgress,
-  );
-  return joinCandidateSlices(profiles, [slice]);
+  const tables = buildScoringTables(profiles, context, options.excluded);
+  const output = createCandidateOutput(tables.menteeCount, options.k);
+  const workspace = createCandidateWorkspace(tables, options.k);
+  const step = 1000;
+  for (let start = 0; start < tables.menteeCount; start += step) {
+    const end = Math.min(tables.menteeCount, start + step);
+    findCandidateRange(tables, output, options.minScore, start, end, workspace);
+    onProgress?.(end);
+  }
+  return assembleCandidateGraph(profiles, output);
 }

@@ -1,29 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CandidateSlice } from './build-candidate-graph.ts';
-import { findCandidateSlice } from './build-candidate-graph.ts';
-import { catalogMentors } from './find-candidates.ts';
+import { findCandidateRange } from './build-candidate-graph.ts';
 import type { CandidateWorkerInput } from './build-candidate-graph-in-parallel.ts';
-import { prepareProfiles } from './prepare-profiles.ts';
-import { createScoringContext } from './score-pair.ts';
+import { createCandidateWorkspace } from './find-candidates.ts';
 
-// Each worker prepares the profiles itself (deterministically, so every thread sees the same
-// text index) and answers with flat typed arrays, which are transferred without copying.
+// The tables and the output live in shared memory: the worker reads the one and writes its
+// mentees' slots of the other, claiming chunks of mentees from a shared counter until none
+// is left (so a slower thread simply takes fewer chunks).
 const input = workerData as CandidateWorkerInput;
-const profiles = prepareProfiles(input.mentees, input.mentors);
-const context = createScoringContext(profiles.textIndex, input.weights);
-const catalog = catalogMentors(profiles.mentors);
-const slice: CandidateSlice = findCandidateSlice(
-  profiles,
-  catalog,
-  context,
-  { k: input.k, minScore: input.minScore, excluded: new Set(input.excluded) },
-  input.start,
-  input.end,
-  (done) => parentPort?.postMessage({ progress: done }),
-);
-parentPort?.postMessage({ slice }, [
-  slice.arcStart.buffer as ArrayBuffer,
-  slice.arcMentor.buffer as ArrayBuffer,
-  slice.arcScore.buffer as ArrayBuffer,
-  slice.prunedBound.buffer as ArrayBuffer,
-]);
+const workspace = createCandidateWorkspace(input.tables, input.output.k);
+const menteeCount = input.tables.menteeCount;
+for (;;) {
+  const start = Atomics.add(input.next, 0, input.chunk);
+  if (start >= menteeCount) break;
+  const end = Math.min(menteeCount, start + input.chunk);
+  findCandidateRange(input.tables, input.output, input.minScore, start, end, workspace);
+  parentPort?.postMessage({ done: end - start });
+}
+parentPort?.postMessage({ finished: true });

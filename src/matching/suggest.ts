@@ -1,11 +1,13 @@
-import type { MentorCatalog } from './find-candidates.ts';
-import { findCandidates, catalogMentors } from './find-candidates.ts';
+import type { CandidateWorkspace } from './find-candidates.ts';
+import { createCandidateWorkspace, findCandidates } from './find-candidates.ts';
 import type { ExcludedPairs, ExclusionReason } from './hard-constraints.ts';
 import { checkPairAllowed } from './hard-constraints.ts';
 import type { ExplanationLine } from './instance.ts';
 import type { PreparedMentee, PreparedMentor, PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringContext } from './score-pair.ts';
 import { CRITERIA, explainPair, measureCriteria, sumContributions } from './score-pair.ts';
+import type { ScoringTables } from './scoring-tables.ts';
+import { buildScoringTables } from './scoring-tables.ts';
 
 /** One suggested partner with the explained score. */
 export type Suggestion = {
@@ -18,23 +20,28 @@ export type Suggestion = {
 /** What suggestions need, prepared once and reused for many requests. */
 export type SuggestionIndex = {
   profiles: PreparedProfiles;
-  catalog: MentorCatalog;
+  tables: ScoringTables;
   context: ScoringContext;
   excluded: ExcludedPairs;
+  workspace: CandidateWorkspace;
 };
 
-/** Prepares the mentor groups used to skip whole groups by their score bound. */
+/**
+ * Lays the profiles out as scoring tables once (see `findCandidates`), so that each request
+ * only scans typed arrays.
+ */
 export function createSuggestionIndex(
   profiles: PreparedProfiles,
   context: ScoringContext,
   excluded: ExcludedPairs = new Set(),
 ): SuggestionIndex {
-  return { profiles, catalog: catalogMentors(profiles.mentors), context, excluded };
+  const tables = buildScoringTables(profiles, context, excluded);
+  return { profiles, tables, context, excluded, workspace: createCandidateWorkspace(tables, 10) };
 }
 
 /**
- * Top-k mentors for one mentee, best first, each with its explanation. Hard constraints
- * come first and groups whose score bound cannot beat the current k-th best are skipped.
+ * Top-k mentors for one mentee, best first (ties: smaller index), each with its
+ * explanation: exactly the k best allowed pairs, found by `findCandidates`.
  */
 export function suggestMentors(
   index: SuggestionIndex,
@@ -43,11 +50,7 @@ export function suggestMentors(
   minScore?: number,
 ): Suggestion[] {
   const mentee = index.profiles.mentees[menteeIndex]!;
-  const list = findCandidates(mentee, index.profiles.mentors, index.catalog, index.context, {
-    k,
-    minScore,
-    excluded: index.excluded,
-  });
+  const list = findCandidates(index.tables, menteeIndex, { k, minScore }, index.workspace);
   return Array.from(list.mentors, (mentorIndex) => {
     const mentor = index.profiles.mentors[mentorIndex]!;
     return { id: mentor.id, index: mentorIndex, ...explainPair(mentee, mentor, index.context) };

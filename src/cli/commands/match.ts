@@ -123,6 +123,8 @@ async function runMatch(
         prepareProfiles(instance.mentees, instance.mentors),
         {
           threads,
+          // The same weights as the rest of the matching (scores, explanations).
+          weights: matchOptions.scoring!.weights,
           k: matchOptions.scoring!.k!,
           minScore: matchOptions.scoring!.minScore,
           excluded: [...listExcludedPairs(instance)],
