@@ -20,6 +20,7 @@ import { requireAccessDeclaration, type RouteAccess } from './access.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { actionLinkRoutes } from './routes/action-links.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { matchingRoutes } from './routes/matching.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matchingRoutes({ services, linking }));
   await app.register(tandemRoutes({ services, linking }));
   await app.register(actionLinkRoutes({ linking }));
+  await app.register(alertRoutes({ services }));
   await app.register(menteeRoutes({ services }));
   await app.register(outboxRoutes({ services }));
   app.get(
