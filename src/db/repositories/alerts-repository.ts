@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { PartnerScope } from '../../domain/policies.ts';
 import type { Executor } from '../client.ts';
 import { alerts, menteeProfiles, notes, programs, tandems, users } from '../schema/index.ts';
@@ -93,4 +93,67 @@ export async function findStaffNotesOfTandem(db: Executor, tandemId: string) {
     .innerJoin(users, eq(users.id, notes.authorId))
     .where(and(eq(notes.tandemId, tandemId), inArray(notes.visibility, ['staff', 'partner'])))
     .orderBy(desc(notes.createdAt), desc(notes.id));
+}
+
+/** A tandem as the follow-up overview shows it: no profile, no meeting content, no notes. */
+export type TandemOverviewRow = {
+  tandemId: string;
+  status: (typeof tandems.$inferSelect)['status'];
+  menteeId: string;
+  menteeFirstName: string;
+  menteeLastName: string;
+  mentorFirstName: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  lastMeetingAt: Date | null;
+  openAlerts: number;
+};
+
+/**
+ * The tandems of the mentees in scope (a referrer's own partner's only), current ones first:
+ * status, the last held meeting's date and the count of unresolved alerts.
+ */
+export async function findTandemOverview(
+  db: Executor,
+  scope: PartnerScope,
+): Promise<TandemOverviewRow[]> {
+  const mentors = aliasedTable(users, 'mentor_user');
+  const lastMeetingAt = sql<
+    string | null
+  >`(select max(m.occurs_at) from meetings m where m.tandem_id = ${tandems.id} and m.status = 'held')`;
+  const openAlerts = sql<number>`(select count(*)::int from alerts a where a.tandem_id = ${tandems.id} and a.status <> 'resolved')`;
+  const rows = await db
+    .select({
+      tandemId: tandems.id,
+      status: tandems.status,
+      menteeId: tandems.menteeId,
+      menteeFirstName: users.firstName,
+      menteeLastName: users.lastName,
+      mentorFirstName: mentors.firstName,
+      startedAt: tandems.startedAt,
+      endedAt: tandems.endedAt,
+      lastMeetingAt,
+      openAlerts,
+    })
+    .from(tandems)
+    .innerJoin(users, eq(users.id, tandems.menteeId))
+    .innerJoin(mentors, eq(mentors.id, tandems.mentorId))
+    .innerJoin(menteeProfiles, eq(menteeProfiles.userId, tandems.menteeId))
+    .where(
+      and(
+        inArray(tandems.status, ['proposed', 'accepted', 'active', 'completed', 'ended_early']),
+        inScope(scope),
+      ),
+    )
+    .orderBy(
+      sql`${tandems.status} in ('proposed', 'accepted', 'active') desc`,
+      desc(tandems.createdAt),
+      asc(tandems.id),
+    )
+    .limit(500);
+  return rows.map((row) => ({
+    ...row,
+    lastMeetingAt: row.lastMeetingAt === null ? null : new Date(row.lastMeetingAt),
+    openAlerts: Number(row.openAlerts),
+  }));
 }

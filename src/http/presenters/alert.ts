@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AlertListing } from '../../db/repositories/alerts-repository.ts';
+import type { AlertListing, TandemOverviewRow } from '../../db/repositories/alerts-repository.ts';
 import type { NoteRow } from '../../db/repositories/notes-repository.ts';
 import type { AlertRow } from '../../db/repositories/tandems-repository.ts';
-import { ALERT_KINDS, ALERT_STATUSES } from '../../domain/tandems.ts';
+import { ALERT_KINDS, ALERT_STATUSES, TANDEM_STATUSES } from '../../domain/tandems.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -103,5 +103,49 @@ export function presentTandemNote(row: {
     visibility: row.note.visibility === 'partner' ? 'partner' : 'staff',
     authorName: `${row.authorFirstName} ${row.authorLastName}`,
     createdAt: row.note.createdAt.toISOString(),
+  };
+}
+
+export const tandemOverviewSchema = z
+  .object({
+    tandemId: z.uuid(),
+    status: z.enum(TANDEM_STATUSES),
+    menteeId: z.uuid(),
+    menteeName: z.string(),
+    mentorFirstName: z.string(),
+    startedAt: z.iso.datetime().nullable(),
+    endedAt: z.iso.datetime().nullable(),
+    lastMeetingAt: z.iso.datetime().nullable(),
+    openAlerts: z.number().int(),
+  })
+  .meta({
+    id: 'TandemOverview',
+    example: {
+      tandemId: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f',
+      status: 'active',
+      menteeId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+      menteeName: 'Yasmine Benali',
+      mentorFirstName: 'Nadia',
+      startedAt: '2027-01-10T11:00:00.000Z',
+      endedAt: null,
+      lastMeetingAt: '2027-03-02T11:00:00.000Z',
+      openAlerts: 1,
+    },
+  });
+
+/** One line of the follow-up overview. */
+export function presentTandemOverview(
+  row: TandemOverviewRow,
+): z.infer<typeof tandemOverviewSchema> {
+  return {
+    tandemId: row.tandemId,
+    status: row.status,
+    menteeId: row.menteeId,
+    menteeName: `${row.menteeFirstName} ${row.menteeLastName}`,
+    mentorFirstName: row.mentorFirstName,
+    startedAt: iso(row.startedAt),
+    endedAt: iso(row.endedAt),
+    lastMeetingAt: iso(row.lastMeetingAt),
+    openAlerts: row.openAlerts,
   };
 }

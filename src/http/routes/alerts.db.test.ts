@@ -133,3 +133,21 @@ describe('notes on a tandem', () => {
     expect(unknown.statusCode).toBe(404);
   });
 });
+
+describe('the follow-up overview of tandems', () => {
+  it('shows a referrer their own mentees’ tandems only, with nothing private', async () => {
+    type Overview = { items: { tandemId: string; openAlerts: number; status: string }[] };
+    const own = await get('/follow-up/tandems', referrerA);
+    expect(own.statusCode).toBe(200);
+    expect(own.json<Overview>().items.map((item) => item.tandemId)).toEqual([ids.tandemA]);
+    expect(own.body).not.toContain(ids.lastNameB);
+    expect(own.body).not.toContain('Point téléphonique');
+    const all = await get('/follow-up/tandems', coordinator);
+    const rows = all.json<Overview>().items;
+    expect(rows.find((row) => row.tandemId === ids.tandemA)).toMatchObject({
+      status: 'active',
+      openAlerts: 0,
+    });
+    expect(rows.filter((row) => row.openAlerts === 1)).toHaveLength(1);
+  });
+});

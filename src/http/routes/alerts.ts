@@ -6,13 +6,16 @@ import type { ServiceContext } from '../../services/context.ts';
 import { addTandemNote } from '../../services/follow-up/add-tandem-note.ts';
 import { listAlerts } from '../../services/follow-up/list-alerts.ts';
 import { listTandemNotes } from '../../services/follow-up/list-tandem-notes.ts';
+import { listTandemOverview } from '../../services/follow-up/list-tandem-overview.ts';
 import { resolveAlert } from '../../services/follow-up/resolve-alert.ts';
 import {
   alertSchema,
   presentAlert,
   presentAlertRow,
   presentTandemNote,
+  presentTandemOverview,
   tandemNoteSchema,
+  tandemOverviewSchema,
 } from '../presenters/alert.ts';
 import { commonErrors, errorSchema } from '../schemas/errors.ts';
 
@@ -139,6 +142,23 @@ export function alertRoutes(options: { services: ServiceContext }): FastifyPlugi
           origin: request.origin,
         });
         return reply.status(201).send(presentTandemNote(added));
+      },
+    );
+    app.get(
+      '/follow-up/tandems',
+      {
+        config: { access: STAFF_AND_REFERRERS },
+        schema: {
+          tags: ['follow-up'],
+          summary: 'A light view of tandems: status, last meeting, open alerts',
+          description:
+            'Staff see every tandem; a referrer their own partner’s mentees’ only. Nothing private: no meeting content, notes or answers. Current tandems first.',
+          response: { 200: z.object({ items: z.array(tandemOverviewSchema) }), ...commonErrors },
+        },
+      },
+      async (request) => {
+        const rows = await listTandemOverview(services, { origin: request.origin });
+        return { items: rows.map(presentTandemOverview) };
       },
     );
     return Promise.resolve();
