@@ -19,6 +19,7 @@ import { runMatchingRound } from '../src/services/matching/run-matching-round.ts
 import { referMentee } from '../src/services/mentees/refer-mentee.ts';
 import { verifyActionLink, type ActionLinkPurpose } from '../src/services/tandems/action-links.ts';
 import { endTandem } from '../src/services/tandems/end-tandem.ts';
+import { planMeeting } from '../src/services/tandems/plan-meeting.ts';
 import type { LinkingContext } from '../src/services/tandems/tandem-emails.ts';
 import { buildTestApp, TEST_SECRET } from './support/app.ts';
 import { manualClock } from './support/clock.ts';
@@ -233,6 +234,29 @@ describe('the story of a tandem, from referral to closure', () => {
         .map((row) => `${row.side}:${row.monthNumber}`)
         .sort(),
     ).toEqual(['mentee:1', 'mentee:3', 'mentee:6', 'mentor:1', 'mentor:3', 'mentor:6']);
+
+    // The mentor plans the next meeting: both sides get a calendar invitation.
+    const nextMeeting = new Date(clock.now().getTime() + 20 * DAY * 60_000);
+    await planMeeting(context, {
+      tandemId: tandem.id,
+      occursAt: nextMeeting,
+      durationMinutes: 90,
+      mode: 'remote',
+      origin: {
+        actor: { kind: 'user', userId: best.user.id, role: 'mentor', partnerId: null },
+      },
+    });
+    messages = await deliver();
+    for (const address of [menteeEmail, best.user.email]) {
+      const invitation = mailTo(messages, address, /^Rencontre prévue avec/);
+      const ics = invitation.attachments.find((part) => part.contentType === 'text/calendar');
+      expect(ics, `a calendar invitation to ${address}`).toBeDefined();
+      const text = ics!.content.toString('utf8');
+      expect(text).toContain('METHOD:REQUEST');
+      expect(text).toContain(`ATTENDEE`);
+      expect(text).toContain(menteeEmail);
+      expect(text).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    }
 
     // Twenty days on, the mentor logs the second meeting from the link they were sent.
     clock.advanceMinutes(20 * DAY);

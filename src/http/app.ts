@@ -28,6 +28,7 @@ import { menteeRoutes } from './routes/mentees.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { plannedMeetingRoutes } from './routes/planned-meetings.ts';
 import { programRoutes } from './routes/programs.ts';
 import { tandemRoutes } from './routes/tandems.ts';
 import { userRoutes } from './routes/users.ts';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tandemRoutes({ services, linking }));
   await app.register(actionLinkRoutes({ linking }));
   await app.register(alertRoutes({ services }));
+  await app.register(plannedMeetingRoutes({ linking }));
   await app.register(menteeRoutes({ services }));
   await app.register(outboxRoutes({ services }));
   app.get(

@@ -97,9 +97,53 @@ const riskAlert = defineEmailTemplate({
   },
 });
 
+const dateTime = (locale: 'fr' | 'en', iso: string) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
+
+const meetingPlanned = defineEmailTemplate({
+  name: 'meeting_planned',
+  params: z.object({
+    firstName: z.string().nullable().optional(),
+    tandemId: z.uuid(),
+    otherFirstName: z.string(),
+    occursAt: z.iso.datetime(),
+    durationMinutes: z.number().int(),
+    mode: z.enum(['in_person', 'remote']),
+    location: z.string().nullable(),
+    meetingLink: z.url(),
+  }),
+  write: {
+    fr: (params) => ({
+      subject: `Rencontre prévue avec ${params.otherFirstName} le ${dateTime('fr', params.occursAt)}`,
+      greeting: greet('fr', params.firstName),
+      paragraphs: [
+        `Votre prochaine rencontre avec ${params.otherFirstName} : ${dateTime('fr', params.occursAt)}, ${params.durationMinutes} minutes, ${params.mode === 'remote' ? 'à distance' : 'en présentiel'}${params.location ? ` (${params.location})` : ''}.`,
+        'L’invitation jointe l’ajoute à votre agenda.',
+        'Une fois la rencontre faite, notez-la en un clic :',
+      ],
+      action: { label: 'Noter la rencontre', url: params.meetingLink },
+    }),
+    en: (params) => ({
+      subject: `Meeting with ${params.otherFirstName} on ${dateTime('en', params.occursAt)}`,
+      greeting: greet('en', params.firstName),
+      paragraphs: [
+        `Your next meeting with ${params.otherFirstName}: ${dateTime('en', params.occursAt)}, ${params.durationMinutes} minutes, ${params.mode === 'remote' ? 'remote' : 'in person'}${params.location ? ` (${params.location})` : ''}.`,
+        'The attached invitation adds it to your calendar.',
+        'Once it has taken place, log it in one click:',
+      ],
+      action: { label: 'Log the meeting', url: params.meetingLink },
+    }),
+  },
+});
+
 /** Every e-mail of qualitative follow-up. */
 export const FOLLOW_UP_EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   survey(false),
   survey(true),
   riskAlert,
+  meetingPlanned,
 ];
