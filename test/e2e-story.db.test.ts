@@ -136,7 +136,8 @@ describe('the story of a tandem, from referral to closure', () => {
     const referrer: RequestOrigin = {
       actor: { kind: 'user', userId: referrerUser.id, role: 'referrer', partnerId: partner.id },
     };
-    // The engine ranks the recruiter first, then the retired mentor, then the executive.
+    // The engine ranks the recruiter first, then the retired mentor, then the executive; the
+    // retired mentor is the runner-up the next-best rematch must not take over the best.
     const best = await createMentor(handle.db, {
       kind: 'recruiter',
       expertise: ['cv_interviews', 'network'],
@@ -199,6 +200,7 @@ describe('the story of a tandem, from referral to closure', () => {
     // published; both accept from their e-mails.
     const [rematch] = await stagedRoundOf(mentee.id);
     expect(rematch!.proposal.mentorId).toBe(best.user.id);
+    expect(rematch!.proposal.mentorId).not.toBe(second.user.id);
     await publishMatchingRound(context, { roundId: rematch!.round.id, origin: coordinator });
     messages = await deliver();
     const menteeProposal = mailTo(messages, menteeEmail, /vous propose un tandem/);
