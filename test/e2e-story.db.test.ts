@@ -195,6 +195,7 @@ describe('the story of a tandem, from referral to closure', () => {
     await post(linkIn(thirdProposal, 'proposal_decline'), { reason: 'unavailable' });
     messages = await deliver();
     mailTo(messages, menteeEmail, /^La proposition de tandem n’aura pas lieu/);
+    mailTo(messages, coordinatorUser.email, /^Proposition refusée : Yasmine Benali/);
 
     // 4. The next best is staged (the engine's first choice, the decliner excluded) and
     // published; both accept from their e-mails.
@@ -306,7 +307,8 @@ describe('the story of a tandem, from referral to closure', () => {
     const alertMail = mailTo(messages, coordinatorUser.email, /^Pas de rencontre depuis 30 jours/);
     mailTo(messages, referrerUser.email, /^Pas de rencontre depuis 30 jours/);
     expect(alertMail.text).toContain('Yasmine Benali');
-    expect(alertMail.text).toContain('http://hub.example.test/alertes');
+    expect(alertMail.text).toContain('http://hub.example.test');
+    expect(alertMail.html).toContain('Ouvrir Tandem');
     clock.advanceMinutes(60);
     expect(await deliver()).toEqual([]);
     const raised = await handle.db.select().from(alerts).where(eq(alerts.tandemId, tandem.id));

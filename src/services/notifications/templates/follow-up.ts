@@ -82,17 +82,20 @@ const riskAlert = defineEmailTemplate({
     fr: (params, { publicUrl }) => ({
       subject: `${KIND_TITLES[params.kind].fr} : ${params.menteeName} – ${params.mentorName}`,
       greeting: greet('fr', params.firstName),
-      paragraphs: [params.message, 'L’alerte reste ouverte jusqu’à ce qu’on la traite.'],
-      action: { label: 'Voir les alertes', url: `${publicUrl}/alertes` },
+      paragraphs: [
+        params.message,
+        'Elle reste dans la boîte des alertes jusqu’à ce qu’on la traite.',
+      ],
+      action: { label: 'Ouvrir Tandem', url: publicUrl },
     }),
     en: (params, { publicUrl }) => ({
       subject: `${KIND_TITLES[params.kind].en}: ${params.menteeName} – ${params.mentorName}`,
       greeting: greet('en', params.firstName),
       paragraphs: [
         `${params.message} (in French)`,
-        'The alert stays open until someone handles it.',
+        'It stays in the alert inbox until someone handles it.',
       ],
-      action: { label: 'See alerts', url: `${publicUrl}/alertes` },
+      action: { label: 'Open Tandem', url: publicUrl },
     }),
   },
 });
