@@ -22,6 +22,7 @@ import { authenticationPlugin } from './plugins/authentication.ts';
 import { actionLinkRoutes } from './routes/action-links.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { checkInRoutes } from './routes/check-ins.ts';
 import { healthRoutes } from './routes/health.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { menteeRoutes } from './routes/mentees.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(actionLinkRoutes({ linking }));
   await app.register(alertRoutes({ services }));
   await app.register(plannedMeetingRoutes({ linking }));
+  await app.register(checkInRoutes({ services }));
   await app.register(menteeRoutes({ services }));
   await app.register(outboxRoutes({ services }));
   app.get(

@@ -11,7 +11,7 @@ import {
 import { signInAs, type TestCredentials } from '../../../test/support/sessions.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { raiseAlert } from '../../db/repositories/tandems-repository.ts';
+import { insertCheckIns, raiseAlert } from '../../db/repositories/tandems-repository.ts';
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -149,5 +149,44 @@ describe('the follow-up overview of tandems', () => {
       openAlerts: 0,
     });
     expect(rows.filter((row) => row.openAlerts === 1)).toHaveLength(1);
+  });
+});
+
+describe('answering a check-in in the app', () => {
+  it('lets its respondent answer once, alerting on a worrying answer; nobody else', async () => {
+    const menteeSession = await signInAs(app, database.db, 'mentee');
+    const mentor = await createMentor(database.db);
+    const tandem = await createTandem(database.db, {
+      programId: await defaultProgramId(database.db),
+      menteeId: menteeSession.userId!,
+      mentorId: mentor.user.id,
+      status: 'active',
+      startedAt: new Date(),
+    });
+    const [checkIn] = await insertCheckIns(database.db, [
+      {
+        tandemId: tandem.id,
+        respondentId: menteeSession.userId!,
+        side: 'mentee',
+        kind: 'scheduled',
+        monthNumber: 1,
+        status: 'sent',
+        dueAt: new Date(),
+        sentAt: new Date(),
+      },
+    ]);
+    const url = `/check-ins/${checkIn!.id}/answer`;
+    const stranger = await signInAs(app, database.db, 'mentee');
+    const refused = await post(url, stranger, { satisfaction: 5, isOnTrack: true });
+    expect(refused.statusCode).toBe(404);
+    const answered = await post(url, menteeSession, { satisfaction: 2, isOnTrack: true });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ status: 'answered', kind: 'scheduled' });
+    const again = await post(url, menteeSession, { satisfaction: 5, isOnTrack: true });
+    expect(again.json()).toMatchObject({ error: { code: 'check_in_already_answered' } });
+    const inbox = await get('/alerts?kind=low_satisfaction', coordinator);
+    expect(
+      inbox.json<{ items: { tandemId: string }[] }>().items.map((item) => item.tandemId),
+    ).toContain(tandem.id);
   });
 });
