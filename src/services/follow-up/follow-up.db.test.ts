@@ -17,6 +17,7 @@ import { alerts, checkIns } from '../../db/schema/index.ts';
 import { addMonths } from '../../domain/follow-up.ts';
 import type { RequestOrigin } from '../context.ts';
 import { logMeeting } from '../tandems/log-meeting.ts';
+import { planMeeting } from '../tandems/plan-meeting.ts';
 import type { LinkingContext } from '../tandems/tandem-emails.ts';
 import { useActionLink } from '../tandems/use-action-link.ts';
 import { answerCheckIn } from './answer-check-in.ts';
@@ -244,5 +245,33 @@ describe('silence alerts', () => {
     clock.advanceMinutes(2 * DAY);
     await processFollowUps(context);
     expect(await alertsOf(tandem.id, 'no_meeting')).toHaveLength(2);
+  });
+});
+
+describe('planned meetings', () => {
+  it('must be in the future, invite both sides, and do not end a silence', async () => {
+    const { tandem, mentee, mentor } = await activeTandem();
+    const plan = (occursAt: Date) =>
+      planMeeting(context, {
+        tandemId: tandem.id,
+        occursAt,
+        durationMinutes: 60,
+        mode: 'in_person',
+        location: 'CCI Marseille',
+        origin: asUser(mentor),
+      });
+    expect(await failureCode(plan(clock.now()))).toBe('validation_failed');
+    await plan(new Date(clock.now().getTime() + 10 * DAY * 60_000));
+    for (const person of [mentee, mentor]) {
+      const [invitation] = await queuedEmailsTo(handle.db, person.email, 'meeting_planned');
+      expect(invitation).toBeDefined();
+      const job = invitation as unknown as { calendarEvent?: { attendees: { email: string }[] } };
+      expect(job.calendarEvent?.attendees.map((attendee) => attendee.email).sort()).toEqual(
+        [mentee.email, mentor.email].sort(),
+      );
+    }
+    clock.advanceMinutes(31 * DAY);
+    await processFollowUps(context);
+    expect(await alertsOf(tandem.id, 'no_meeting')).toHaveLength(1);
   });
 });
