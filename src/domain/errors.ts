@@ -114,6 +114,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'Vous avez déjà répondu à ce point de suivi : merci !',
   },
+  alert_already_resolved: {
+    status: 409,
+    message: 'Cette alerte a déjà été traitée.',
+  },
   action_link_invalid: {
     status: 400,
     message: 'Ce lien n’est pas valable. Vérifiez qu’il a été copié en entier.',

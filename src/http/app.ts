@@ -20,13 +20,16 @@ import { requireAccessDeclaration, type RouteAccess } from './access.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { actionLinkRoutes } from './routes/action-links.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { checkInRoutes } from './routes/check-ins.ts';
 import { healthRoutes } from './routes/health.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { menteeRoutes } from './routes/mentees.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { plannedMeetingRoutes } from './routes/planned-meetings.ts';
 import { programRoutes } from './routes/programs.ts';
 import { tandemRoutes } from './routes/tandems.ts';
 import { userRoutes } from './routes/users.ts';
@@ -145,6 +148,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matchingRoutes({ services, linking }));
   await app.register(tandemRoutes({ services, linking }));
   await app.register(actionLinkRoutes({ linking }));
+  await app.register(alertRoutes({ services }));
+  await app.register(plannedMeetingRoutes({ linking }));
+  await app.register(checkInRoutes({ services }));
   await app.register(menteeRoutes({ services }));
   await app.register(outboxRoutes({ services }));
   app.get(

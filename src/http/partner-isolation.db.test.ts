@@ -5,6 +5,7 @@ import { createMentor, createPartner, createProgram } from '../../test/support/f
 import { signInAs, type TestCredentials } from '../../test/support/sessions.ts';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import { raiseAlert } from '../db/repositories/tandems-repository.ts';
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
@@ -47,6 +48,14 @@ beforeAll(async () => {
     await createProgram(database.db, { partnerId: partnerB.id, name: 'Programme Bêta' })
   ).id;
   ids.mentor = (await createMentor(database.db)).user.id;
+  // An alert about B's mentee, so that the alert inbox is walked with something to hide.
+  await raiseAlert(database.db, {
+    kind: 'check_in_unanswered',
+    menteeId: ids.mentee,
+    partnerId: partnerB.id,
+    message: `${secrets.lastName} n’a pas répondu au point de suivi.`,
+    dedupeKey: `isolation:${ids.mentee}`,
+  });
 });
 afterAll(async () => {
   await app.close();

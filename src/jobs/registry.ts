@@ -1,4 +1,5 @@
 import type { AnyJobDefinition } from './define-job.ts';
+import { processFollowUpsJob } from './definitions/process-follow-ups.ts';
 import { processProposalDeadlinesJob } from './definitions/process-proposal-deadlines.ts';
 import { purgeFinishedJobsJob } from './definitions/purge-finished-jobs.ts';
 import { resumePausedMentorsJob } from './definitions/resume-paused-mentors.ts';
@@ -12,6 +13,7 @@ const DEFINITIONS: readonly AnyJobDefinition<JobContext>[] = [
   resumePausedMentorsJob,
   purgeFinishedJobsJob,
   processProposalDeadlinesJob,
+  processFollowUpsJob,
 ];
 
 /** The job types by name. */
@@ -25,4 +27,5 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   { definition: resumePausedMentorsJob, everyMinutes: 60 },
   { definition: purgeFinishedJobsJob, everyMinutes: 24 * 60 },
   { definition: processProposalDeadlinesJob, everyMinutes: 10 },
+  { definition: processFollowUpsJob, everyMinutes: 30 },
 ];

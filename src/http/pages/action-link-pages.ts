@@ -129,6 +129,27 @@ ${Object.entries(DECLINE_REASONS)
 </form>
 <p class="muted">Si ça ne colle pas, l’équipe du hub vous recontacte pour trouver une meilleure solution.</p>`,
       );
+    case 'check_in_survey':
+      return layout(
+        'Comment se passe votre tandem ?',
+        `<h1>Comment se passe votre tandem avec ${escapeHtml(page.other.firstName)}&nbsp;?</h1>${hello}
+<form method="post" action="${action}">
+<label>Êtes-vous satisfait·e&nbsp;? (1 = pas du tout, 5 = tout à fait)</label>
+${[1, 2, 3, 4, 5]
+  .map(
+    (value) =>
+      `<label class="choice"><input type="radio" name="satisfaction" value="${value}"${value === 4 ? ' checked' : ''} required> ${value}</label>`,
+  )
+  .join('\n')}
+<label>Le tandem avance-t-il comme prévu&nbsp;?</label>
+<label class="choice"><input type="radio" name="onTrack" value="yes" checked> Oui</label>
+<label class="choice"><input type="radio" name="onTrack" value="no"> Non</label>
+<label for="comment">Un mot (facultatif)</label>
+<textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
+<button type="submit">Envoyer ma réponse</button>
+</form>
+<p class="muted">Votre réponse reste entre vous et l’équipe du hub.</p>`,
+      );
   }
 }
 
@@ -152,6 +173,7 @@ export function renderActionLinkDone(result: ActionLinkResult): string {
     case 'meeting_log':
       return done('Rencontre enregistrée', 'Merci ! Votre binôme en est informé.');
     case 'check_in_answer':
+    case 'check_in_survey':
       return done(
         'Merci pour votre réponse',
         'Elle aide l’équipe du hub à bien accompagner votre tandem.',

@@ -17,7 +17,38 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   mentor_pause_ended: { firstName: 'Camille' },
   mentee_referred: { firstName: 'Camille', link, validMinutes: 10_080 },
   mentee_registered: { firstName: 'Camille', link, validMinutes: 10_080 },
+  ...followUpParams(),
 };
+
+/** The follow-up e-mails (check-in surveys, risk alerts, planned meetings). */
+function followUpParams(): Record<string, Record<string, unknown>> {
+  const tandemId = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+  const answerLink = 'https://hub.example.test/liens/abc.def';
+  const survey = { firstName: 'Camille', tandemId, otherFirstName: 'Nadia', answerLink };
+  return {
+    check_in_survey: { ...survey, monthNumber: 3 },
+    check_in_survey_reminder: { ...survey, monthNumber: null },
+    follow_up_alert: {
+      firstName: 'Camille',
+      tandemId,
+      alertId: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f',
+      kind: 'no_meeting',
+      menteeName: 'Yasmine Benali',
+      mentorName: 'Nadia Roux',
+      message: 'Aucune rencontre depuis 31 jours.',
+    },
+    meeting_planned: {
+      firstName: 'Camille',
+      tandemId,
+      otherFirstName: 'Nadia',
+      occursAt: '2027-03-09T13:00:00.000Z',
+      durationMinutes: 60,
+      mode: 'in_person',
+      location: null,
+      meetingLink: answerLink,
+    },
+  };
+}
 
 describe('renderEmail', () => {
   it('renders every template in French and English, with a subject, text and HTML', () => {

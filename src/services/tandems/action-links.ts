@@ -6,6 +6,8 @@ export const ACTION_LINK_PURPOSES = [
   'proposal_decline',
   'meeting_log',
   'check_in_answer',
+  // Appended: a purpose is stored as its index in signed tokens.
+  'check_in_survey',
 ] as const;
 export type ActionLinkPurpose = (typeof ACTION_LINK_PURPOSES)[number];
 
@@ -15,7 +17,7 @@ export type ActionLink = {
   linkId: string;
   purpose: ActionLinkPurpose;
   userId: string;
-  /** The tandem (accept, decline, meeting) or the check-in (answer) the link acts on. */
+  /** The tandem (accept, decline, meeting) or the check-in (answer, survey) the link acts on. */
   subjectId: string;
   expiresAt: Date;
 };

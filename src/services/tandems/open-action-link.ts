@@ -66,7 +66,7 @@ export async function resolveActionLink(
     throw new AppError('action_link_invalid');
   let checkIn: CheckInRow | undefined;
   let tandemId = link.subjectId;
-  if (link.purpose === 'check_in_answer') {
+  if (link.purpose === 'check_in_answer' || link.purpose === 'check_in_survey') {
     checkIn = await lockCheckIn(tx, link.subjectId);
     if (!checkIn || checkIn.respondentId !== user.id) throw new AppError('action_link_invalid');
     if (checkIn.status === 'answered') throw new AppError('check_in_already_answered');

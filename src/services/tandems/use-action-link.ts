@@ -5,6 +5,7 @@ import { PAIRING_FIT_ANSWERS, type PairingFitAnswer } from '../../domain/tandem-
 import { boundedText } from '../../domain/text.ts';
 import type { RequestOrigin } from '../context.ts';
 import type { ActionLinkPurpose } from './action-links.ts';
+import { answerCheckIn } from '../follow-up/answer-check-in.ts';
 import { answerPairingFit } from './answer-pairing-fit.ts';
 import { logMeeting } from './log-meeting.ts';
 import { resolveActionLink } from './open-action-link.ts';
@@ -38,6 +39,11 @@ export const ACTION_LINK_FORMS = {
   }),
   check_in_answer: z.object({
     answer: z.enum(Object.keys(PAIRING_FIT_ANSWERS) as [PairingFitAnswer]),
+    comment: optionalText(1000),
+  }),
+  check_in_survey: z.object({
+    satisfaction: z.coerce.number().int().min(1).max(5),
+    onTrack: z.enum(['yes', 'no']),
     comment: optionalText(1000),
   }),
 } as const satisfies Record<ActionLinkPurpose, z.ZodType>;
@@ -137,6 +143,16 @@ export async function useActionLink(
         await answerPairingFit(inner, {
           checkInId: link.subjectId,
           answer: form.answer as PairingFitAnswer,
+          comment: (form.comment as string | undefined) ?? null,
+          origin,
+        });
+        return { purpose: link.purpose, tandemId: tandem.id };
+      }
+      case 'check_in_survey': {
+        await answerCheckIn(inner, {
+          checkInId: link.subjectId,
+          satisfaction: form.satisfaction as number,
+          isOnTrack: form.onTrack === 'yes',
           comment: (form.comment as string | undefined) ?? null,
           origin,
         });

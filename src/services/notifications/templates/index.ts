@@ -1,4 +1,5 @@
 import type { EmailTemplate } from './define-email-template.ts';
+import { FOLLOW_UP_EMAIL_TEMPLATES } from './follow-up.ts';
 import { menteeReferredEmail, menteeRegisteredEmail } from './mentees.ts';
 import {
   mentorApplicationDeclinedEmail,
@@ -23,6 +24,7 @@ const TEMPLATES: readonly EmailTemplate[] = [
   menteeReferredEmail,
   menteeRegisteredEmail,
   ...TANDEM_EMAIL_TEMPLATES,
+  ...FOLLOW_UP_EMAIL_TEMPLATES,
 ];
 
 const BY_NAME = new Map(TEMPLATES.map((template) => [template.name, template]));
