@@ -4,7 +4,8 @@ import type { CandidateGraph } from './candidate-graph.ts';
 import { countArcs, indexByMentor } from './candidate-graph.ts';
 import type { AuctionResult } from './price-by-auction.ts';
 import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
-import { scaleScores } from './scale-scores.ts';
+import type { ScoreScale } from './scale-scores.ts';
+import { chooseScoreScale, scaleScores } from './scale-scores.ts';
 import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
 import { solveDenseAssignment } from './solve-dense-assignment.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
@@ -67,8 +68,8 @@ export function assignOptimal(
   let totalCapacity = 0;
   for (let j = 0; j < graph.mentorCount; j++) totalCapacity += graph.mentorCapacity[j]!;
   const matchableBound = Math.min(graph.menteeCount, totalCapacity);
-  const scaled = scaleScores(graph, matchableBound);
-  const costRange = scaled.maxWeight - scaled.minWeight;
+  const scoreScale = chooseScoreScale(graph, matchableBound);
+  const costRange = scoreScale.maxWeight - scoreScale.minWeight;
   // Matching one more mentee must beat any change in total cost among the others.
   const dummyCost = matchableBound * costRange + 1;
   // At exact capacity, where shortest paths are slow (few free places to reach late on), an
@@ -90,8 +91,11 @@ export function assignOptimal(
   const shouldVerify = options.verify ?? true;
   const dense =
     options.drivingSide === undefined || options.drivingSide === 'auto'
-      ? solveIfComplete(graph, scaled.weight, scaled.maxWeight, dummyCost)
+      ? solveIfComplete(graph, scoreScale, dummyCost)
       : null;
+  // The dense path writes its costs straight from the scores; only the sparse path needs
+  // the scaled weights of every arc.
+  const scaled = dense ? null : scaleScores(graph, matchableBound, scoreScale);
   let solution: TransportSolution;
   let menteeArc: Int32Array;
   let auction: AuctionResult | null = null;
@@ -99,14 +103,15 @@ export function assignOptimal(
     solution = dense.solution;
     menteeArc = dense.solution.rowArc;
   } else {
+    const { weight, maxWeight } = scaled!;
     const menteeProblem =
       drivingSide === 'mentees' || usesAuction
-        ? buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost)
+        ? buildMenteeDrivenProblem(graph, weight, maxWeight, dummyCost)
         : null;
     const problem =
       drivingSide === 'mentees'
         ? menteeProblem!
-        : buildMentorDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
+        : buildMentorDrivenProblem(graph, weight, maxWeight, dummyCost);
     auction = usesAuction ? bidByAuction(menteeProblem!.problem) : null;
     const warmStart = auction
       ? {
@@ -124,20 +129,24 @@ export function assignOptimal(
   const menteesAtPruningRisk = options.prunedBound
     ? countPruningRisks(
         options.prunedBound,
-        scaled.scale,
-        scaled.maxWeight,
+        scoreScale.scale,
+        scoreScale.maxWeight,
         dense ? 'mentees' : drivingSide,
         solution,
       )
     : undefined;
   let totalWeight = 0;
   for (let i = 0; i < graph.menteeCount; i++) {
-    if (menteeArc[i]! >= 0) totalWeight += scaled.weight[menteeArc[i]!]!;
+    const arc = menteeArc[i]!;
+    if (arc >= 0)
+      totalWeight += scaled
+        ? scaled.weight[arc]!
+        : Math.round(graph.arcScore[arc]! * scoreScale.scale);
   }
   return {
     ...summariseAssignment(graph, menteeArc),
     totalWeight,
-    scale: scaled.scale,
+    scale: scoreScale.scale,
     drivingSide: dense ? 'mentees' : drivingSide,
     solver: dense ? 'dense' : 'sparse',
     isProvenOptimal: dense ? true : shouldVerify,
@@ -272,14 +281,14 @@ const DENSE_MAX_PAIRS = 25_000_000;
 
 /**
  * Complete graphs with unit capacities go to the dense Jonker–Volgenant solver, on a flat
- * cost matrix whose rows are the smaller side. Its duals are mapped to the mentee-driven
- * problem and checked by the same certificate as the sparse path (always, since the check is
- * what lets a failure fall back to the sparse path instead of returning a wrong answer).
+ * cost matrix whose rows are the smaller side, written in one pass from the scores (the same
+ * integers `scaleScores` would give). Its duals are mapped to the mentee-driven problem and
+ * checked by the same certificate as the sparse path (always, since the check is what lets a
+ * failure fall back to the sparse path instead of returning a wrong answer).
  */
 function solveIfComplete(
   graph: CandidateGraph,
-  weight: Float64Array,
-  maxWeight: number,
+  scoreScale: ScoreScale,
   dummyCost: number,
 ): { solution: TransportSolution } | null {
   const { menteeCount, mentorCount } = graph;
@@ -287,24 +296,17 @@ function solveIfComplete(
   if (menteeCount < 2 || mentorCount < 2 || pairCount > DENSE_MAX_PAIRS) return null;
   if (countArcs(graph) !== pairCount) return null;
   for (let j = 0; j < mentorCount; j++) if (graph.mentorCapacity[j] !== 1) return null;
-  let minWeight = Infinity;
-  for (let a = 0; a < weight.length; a++) minWeight = Math.min(minWeight, weight[a]!);
+  const { scale, maxWeight, minWeight } = scoreScale;
   if (maxWeight - minWeight > 2 ** 31 - 1) return null;
 
   // Rows of the matrix are mentees unless mentors are fewer.
   const menteeRows = menteeCount <= mentorCount;
   const columnCount = menteeRows ? mentorCount : menteeCount;
-  const cost = new Int32Array(pairCount).fill(-1);
-  const arcOfPair = new Int32Array(pairCount);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
-      const j = graph.arcMentor[a]!;
-      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
-      if (cost[at] !== -1) return null;
-      cost[at] = maxWeight - weight[a]!;
-      arcOfPair[at] = a;
-    }
-  }
+  const built = menteeRows
+    ? buildMenteeRowCosts(graph, !scoreScale.allIntegers || scale !== 1, scale, maxWeight)
+    : buildMentorRowCosts(graph, scale, maxWeight);
+  if (!built) return null;
+  const { cost, arcOfPair } = built;
   const dense = solveDenseAssignment({
     rowCount: menteeRows ? menteeCount : mentorCount,
     columnCount,
@@ -324,7 +326,7 @@ function solveIfComplete(
     for (let i = 0; i < menteeCount; i++) {
       const j = dense.rowColumn[i]!;
       rowColumn[i] = j;
-      rowArc[i] = arcOfPair[i * columnCount + j]!;
+      rowArc[i] = arcOfPair ? arcOfPair[i * columnCount + j]! : i * columnCount + j;
       rowPotential[i] = dense.rowDual[i]! + shift;
     }
   } else {
@@ -335,7 +337,7 @@ function solveIfComplete(
       const i = dense.rowColumn[j]!;
       columnPrice[j] = dummyCost - dense.rowDual[j]!;
       rowColumn[i] = j;
-      rowArc[i] = arcOfPair[j * columnCount + i]!;
+      rowArc[i] = arcOfPair![j * columnCount + i]!;
     }
   }
   if (
@@ -359,6 +361,75 @@ function solveIfComplete(
     stats: { warmStartRows: 0, searches: 0, scannedColumns: 0 },
   };
   return { solution };
+}
+
+type DenseCosts = {
+  cost: Int32Array;
+  /** The arc of each matrix cell; null when arc and cell coincide (rows in mentor order). */
+  arcOfPair: Int32Array | null;
+};
+
+/**
+ * Mentee rows. Graphs whose rows list every mentor in order (as the builders produce them)
+ * take the straight pass, with separate loops for integer and scaled scores so that each
+ * stays monomorphic; other orders go through the cell index, refusing duplicate pairs.
+ */
+function buildMenteeRowCosts(
+  graph: CandidateGraph,
+  /** False for integer scores at scale 1: they are their own weights. */
+  needsRounding: boolean,
+  scale: number,
+  maxWeight: number,
+): DenseCosts | null {
+  const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
+  const pairCount = menteeCount * mentorCount;
+  let isInOrder = arcStart[0] === 0;
+  for (let i = 0; isInOrder && i < menteeCount; i++) {
+    const start = arcStart[i]!;
+    if (start !== i * mentorCount) isInOrder = false;
+    for (let k = 0; isInOrder && k < mentorCount; k++) {
+      if (arcMentor[start + k] !== k) isInOrder = false;
+    }
+  }
+  const cost = new Int32Array(pairCount);
+  if (isInOrder) {
+    if (!needsRounding) {
+      for (let a = 0; a < pairCount; a++) cost[a] = maxWeight - arcScore[a]!;
+    } else {
+      for (let a = 0; a < pairCount; a++) cost[a] = maxWeight - Math.round(arcScore[a]! * scale);
+    }
+    return { cost, arcOfPair: null };
+  }
+  const arcOfPair = new Int32Array(pairCount).fill(-1);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {
+      const at = i * mentorCount + arcMentor[a]!;
+      if (arcOfPair[at] !== -1) return null;
+      cost[at] = maxWeight - Math.round(arcScore[a]! * scale);
+      arcOfPair[at] = a;
+    }
+  }
+  return { cost, arcOfPair };
+}
+
+/** Mentor rows (mentors are fewer): the transposed matrix, through the cell index. */
+function buildMentorRowCosts(
+  graph: CandidateGraph,
+  scale: number,
+  maxWeight: number,
+): DenseCosts | null {
+  const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
+  const arcOfPair = new Int32Array(menteeCount * mentorCount).fill(-1);
+  const cost = new Int32Array(menteeCount * mentorCount);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {
+      const at = arcMentor[a]! * menteeCount + i;
+      if (arcOfPair[at] !== -1) return null;
+      cost[at] = maxWeight - Math.round(arcScore[a]! * scale);
+      arcOfPair[at] = a;
+    }
+  }
+  return { cost, arcOfPair };
 }
 
 /**
@@ -390,10 +461,19 @@ function isDenseCertificateValid(
       if (taken[own]) return false;
       taken[own] = 1;
     }
-    for (let j = 0; j < mentorCount; j++) {
-      const at = menteeRows ? i * columnCount + j : j * columnCount + i;
-      const reduced = cost[at]! + columnPrice[j]! - potential;
-      if (reduced < 0 || (j === own && reduced !== 0)) return false;
+    if (menteeRows) {
+      const base = i * columnCount;
+      for (let j = 0; j < mentorCount; j++) {
+        if (cost[base + j]! + columnPrice[j]! < potential) return false;
+      }
+    } else {
+      for (let j = 0; j < mentorCount; j++) {
+        if (cost[j * columnCount + i]! + columnPrice[j]! < potential) return false;
+      }
+    }
+    if (own >= 0) {
+      const at = menteeRows ? i * columnCount + own : own * columnCount + i;
+      if (cost[at]! + columnPrice[own]! !== potential) return false;
     }
   }
   for (let j = 0; j < mentorCount; j++) {

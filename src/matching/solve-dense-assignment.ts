@@ -37,6 +37,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
 
   if (n === m && n > 0) {
     free = reduceColumns();
+    free = assignFreeAtMinimum(free);
     for (let round = 0; round < 2 && free.length > 0; round++) free = reduceRowsByAugmenting(free);
   } else {
     for (let i = 0; i < n; i++) free.push(i);
@@ -53,19 +54,60 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   }
   return { rowColumn, rowDual: u, columnDual: v };
 
+  /**
+   * A free row takes a free column at its least reduced cost when there is one. Reduced
+   * costs are ≥ 0 after column reduction, so a free column at 0 ends the scan at once.
+   */
+  function assignFreeAtMinimum(rows: readonly number[]): number[] {
+    const left: number[] = [];
+    for (const i of rows) {
+      const base = i * m;
+      let min = Infinity;
+      let freeAtMin = -1;
+      for (let j = 0; j < m; j++) {
+        const h = cost[base + j]! - v[j]!;
+        if (h === 0 && columnRow[j]! < 0) {
+          min = 0;
+          freeAtMin = j;
+          break;
+        }
+        if (h <= min) {
+          if (h < min) {
+            min = h;
+            freeAtMin = -1;
+          }
+          if (freeAtMin < 0 && columnRow[j]! < 0) freeAtMin = j;
+        }
+      }
+      if (freeAtMin < 0) {
+        left.push(i);
+      } else {
+        rowColumn[i] = freeAtMin;
+        columnRow[freeAtMin] = i;
+      }
+    }
+    return left;
+  }
+
   /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
-    for (let j = m - 1; j >= 0; j--) {
-      let min = cost[j]!;
-      let minRow = 0;
-      for (let i = 1; i < n; i++) {
-        const c = cost[i * m + j]!;
-        if (c < min) {
-          min = c;
-          minRow = i;
+    // Minima row by row (the matrix is row-major), first row on ties.
+    const columnMin = cost.slice(0, m);
+    const columnMinRow = new Int32Array(m);
+    for (let i = 1; i < n; i++) {
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const c = cost[base + j]!;
+        if (c < columnMin[j]!) {
+          columnMin[j] = c;
+          columnMinRow[j] = i;
         }
       }
+    }
+    for (let j = m - 1; j >= 0; j--) {
+      const min = columnMin[j]!;
+      const minRow = columnMinRow[j]!;
       v[j] = min;
       matches[minRow]!++;
       if (matches[minRow] === 1) {
