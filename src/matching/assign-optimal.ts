@@ -383,23 +383,27 @@ function buildMenteeRowCosts(
 ): DenseCosts | null {
   const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
   const pairCount = menteeCount * mentorCount;
-  let isInOrder = arcStart[0] === 0;
-  for (let i = 0; isInOrder && i < menteeCount; i++) {
-    const start = arcStart[i]!;
-    if (start !== i * mentorCount) isInOrder = false;
-    for (let k = 0; isInOrder && k < mentorCount; k++) {
-      if (arcMentor[start + k] !== k) isInOrder = false;
-    }
-  }
   const cost = new Int32Array(pairCount);
-  if (isInOrder) {
-    if (!needsRounding) {
-      for (let a = 0; a < pairCount; a++) cost[a] = maxWeight - arcScore[a]!;
-    } else {
-      for (let a = 0; a < pairCount; a++) cost[a] = maxWeight - Math.round(arcScore[a]! * scale);
+  // Rows are m arcs each (the graph is complete), so arc a is cell a when mentors are in
+  // order; the order is checked while writing, and a misplaced mentor means writing again.
+  let misplaced = 0;
+  for (let i = 0; i <= menteeCount; i++) misplaced |= arcStart[i]! ^ (i * mentorCount);
+  if (!needsRounding) {
+    for (let i = 0, a = 0; i < menteeCount; i++) {
+      for (let k = 0; k < mentorCount; k++, a++) {
+        cost[a] = maxWeight - arcScore[a]!;
+        misplaced |= arcMentor[a]! ^ k;
+      }
     }
-    return { cost, arcOfPair: null };
+  } else {
+    for (let i = 0, a = 0; i < menteeCount; i++) {
+      for (let k = 0; k < mentorCount; k++, a++) {
+        cost[a] = maxWeight - Math.round(arcScore[a]! * scale);
+        misplaced |= arcMentor[a]! ^ k;
+      }
+    }
   }
+  if (misplaced === 0) return { cost, arcOfPair: null };
   const arcOfPair = new Int32Array(pairCount).fill(-1);
   for (let i = 0; i < menteeCount; i++) {
     for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {

@@ -34,16 +34,22 @@ export type ScoreScale = {
  */
 export function chooseScoreScale(graph: CandidateGraph, matchableBound: number): ScoreScale {
   const scores = graph.arcScore;
-  let allIntegers = true;
+  // Every fraction `score - floor(score)` is ≥ 0, > 0 off the integers and NaN for a score
+  // that is not finite: their sum tells all three cases apart without a branch per arc.
+  let fractions = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let a = 0; a < scores.length; a++) {
     const score = scores[a]!;
-    if (!Number.isFinite(score)) throw new RangeError(`score of arc ${a} is not finite`);
-    if (allIntegers && !Number.isInteger(score)) allIntegers = false;
+    fractions += score - Math.floor(score);
     if (score < min) min = score;
     if (score > max) max = score;
   }
+  if (Number.isNaN(fractions)) {
+    const a = scores.findIndex((score) => !Number.isFinite(score));
+    throw new RangeError(`score of arc ${a} is not finite`);
+  }
+  const allIntegers = fractions === 0;
   if (scores.length === 0) return { scale: 1, allIntegers, maxWeight: 0, minWeight: 0 };
   const range = Math.max(max - min, Math.abs(max), Math.abs(min), 1);
   const limit = SAFE_PRODUCT / (Math.max(1, matchableBound) + 1) / range;

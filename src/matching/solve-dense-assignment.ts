@@ -46,6 +46,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   const distance = new Float64Array(m);
   const predecessor = new Int32Array(m);
   const columnList = new Int32Array(m);
+  const isListed = new Uint8Array(m);
   for (const row of free) augmentFrom(row);
 
   for (let i = 0; i < n; i++) {
@@ -92,16 +93,20 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
-    // Minima row by row (the matrix is row-major), first row on ties.
+    // Minima row by row (the matrix is row-major), first row on ties. Costs are ≥ 0, so
+    // once every column has met a 0 the later rows cannot change anything.
     const columnMin = cost.slice(0, m);
     const columnMinRow = new Int32Array(m);
-    for (let i = 1; i < n; i++) {
+    let positive = 0;
+    for (let j = 0; j < m; j++) if (columnMin[j]! > 0) positive++;
+    for (let i = 1; i < n && positive > 0; i++) {
       const base = i * m;
       for (let j = 0; j < m; j++) {
         const c = cost[base + j]!;
         if (c < columnMin[j]!) {
           columnMin[j] = c;
           columnMinRow[j] = i;
+          if (c === 0) positive--;
         }
       }
     }
@@ -131,10 +136,11 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         const j1 = rowColumn[i]!;
         let min = Infinity;
         const base = i * m;
-        for (let j = 0; j < m; j++) {
+        // Reduced costs never fall below 0 (duals only decrease): a 0 ends the scan.
+        for (let j = 0; j < m && min > 0; j++) {
           if (j !== j1 && cost[base + j]! - v[j]! < min) min = cost[base + j]! - v[j]!;
         }
-        v[j1]! -= min;
+        if (min !== Infinity) v[j1]! -= min;
       }
     }
     return left;
@@ -157,7 +163,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       let bestColumn = -1;
       let second = Infinity;
       let secondColumn = -1;
-      for (let j = 0; j < m; j++) {
+      for (let j = 0; j < m && second > 0; j++) {
         const h = cost[base + j]! - v[j]!;
         if (h < second) {
           if (h < best) {
@@ -197,8 +203,10 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     for (let j = 0; j < m; j++) {
       distance[j] = cost[base + j]! - v[j]!;
       predecessor[j] = origin;
-      columnList[j] = j;
     }
+    // columnList[0, low): scanned; [low, up): at the current minimum, to scan. Columns
+    // elsewhere are walked in index order (flagged by isListed), so that each row scan
+    // reads its costs sequentially.
     let low = 0;
     let up = 0;
     let last = 0;
@@ -207,22 +215,23 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     search: for (;;) {
       if (up === low) {
         last = low;
-        min = distance[columnList[up]!]!;
-        for (let k = up; k < m; k++) {
-          const j = columnList[k]!;
+        min = Infinity;
+        for (let j = 0; j < m; j++) {
+          if (isListed[j] === 1) continue;
           const h = distance[j]!;
           if (h <= min) {
             if (h < min) {
               up = low;
               min = h;
             }
-            columnList[k] = columnList[up]!;
             columnList[up++] = j;
           }
         }
         for (let k = low; k < up; k++) {
-          if (columnRow[columnList[k]!]! < 0) {
-            endColumn = columnList[k]!;
+          const j = columnList[k]!;
+          isListed[j] = 1;
+          if (columnRow[j]! < 0) {
+            endColumn = j;
             break search;
           }
         }
@@ -231,8 +240,8 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       const i = columnRow[j1]!;
       const rowBase = i * m;
       const offset = cost[rowBase + j1]! - v[j1]! - min;
-      for (let k = up; k < m; k++) {
-        const j = columnList[k]!;
+      for (let j = 0; j < m; j++) {
+        if (isListed[j] === 1) continue;
         const h = cost[rowBase + j]! - v[j]! - offset;
         if (h < distance[j]!) {
           distance[j] = h;
@@ -242,12 +251,13 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
               endColumn = j;
               break search;
             }
-            columnList[k] = columnList[up]!;
             columnList[up++] = j;
+            isListed[j] = 1;
           }
         }
       }
     }
+    for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
     for (let k = 0; k < last; k++) {
       const j = columnList[k]!;
       v[j] = v[j]! + distance[j]! - min;
