@@ -45,6 +45,22 @@ export function chooseScoreScale(graph: CandidateGraph, matchableBound: number):
     if (score < min) min = score;
     if (score > max) max = score;
   }
+  return chooseScaleFromExtremes(graph, { fractions, min, max }, matchableBound);
+}
+
+/**
+ * What one pass over the scores gathers: the sum of `score - floor(score)` over the arcs
+ * (0 for integers, NaN if a score is not finite) and the extreme scores.
+ */
+export type ScoreExtremes = { fractions: number; min: number; max: number };
+
+/** `chooseScoreScale` for a caller that gathered the extremes in a pass of its own. */
+export function chooseScaleFromExtremes(
+  graph: CandidateGraph,
+  { fractions, min, max }: ScoreExtremes,
+  matchableBound: number,
+): ScoreScale {
+  const scores = graph.arcScore;
   if (Number.isNaN(fractions)) {
     const a = scores.findIndex((score) => !Number.isFinite(score));
     throw new RangeError(`score of arc ${a} is not finite`);
