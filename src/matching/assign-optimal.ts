@@ -313,11 +313,12 @@ function solveIfComplete(
       ? buildMenteeRowCosts(graph, scale, maxWeight)
       : buildMentorRowCosts(graph, scale, maxWeight);
   if (!built) return null;
-  const { cost, arcOfPair } = built;
+  const { cost, arcOfPair, offset } = built;
   const dense = solveDenseAssignment({
     rowCount: menteeRows ? menteeCount : mentorCount,
     columnCount,
     cost,
+    costFloor: -offset,
   });
 
   const rowArc = new Int32Array(menteeCount).fill(-1);
@@ -325,16 +326,16 @@ function solveIfComplete(
   const rowPotential = new Float64Array(menteeCount);
   const columnPrice = new Float64Array(mentorCount);
   if (menteeRows) {
-    // Square: every mentor is taken, so shift prices to be non-negative; otherwise free
-    // mentors kept dual 0 and every other dual is ≤ 0.
-    let shift = 0;
+    // Square: every mentor is taken, so shift prices to be non-negative with the least at 0;
+    // otherwise free mentors kept dual 0 and every other dual is ≤ 0.
+    let shift = menteeCount === mentorCount ? -Infinity : 0;
     if (menteeCount === mentorCount) for (const v of dense.columnDual) shift = Math.max(shift, v);
     for (let j = 0; j < mentorCount; j++) columnPrice[j] = shift - dense.columnDual[j]!;
     for (let i = 0; i < menteeCount; i++) {
       const j = dense.rowColumn[i]!;
       rowColumn[i] = j;
       rowArc[i] = arcOfPair ? arcOfPair[i * columnCount + j]! : i * columnCount + j;
-      rowPotential[i] = dense.rowDual[i]! + shift;
+      rowPotential[i] = dense.rowDual[i]! + offset + shift;
     }
   } else {
     // Mentors are the rows: all are taken; a mentee left out has dual 0 and sits at the
@@ -350,6 +351,7 @@ function solveIfComplete(
   if (
     !isDenseCertificateValid(
       cost,
+      offset,
       columnCount,
       menteeRows,
       rowColumn,
@@ -383,7 +385,7 @@ function hasDenseShape(graph: CandidateGraph): boolean {
 /**
  * For a dense-shaped graph with no more mentees than mentors whose rows list every mentor in
  * order (arc a is then matrix cell a), one pass gathers the score extremes and stores each
- * score, truncated to 32 bits, in the future cost matrix; null for any other graph.
+ * score's opposite, truncated to 32 bits, in the future cost matrix; null for any other graph.
  */
 function readCompleteScores(
   graph: CandidateGraph,
@@ -400,7 +402,7 @@ function readCompleteScores(
   for (let i = 0, a = 0; i < menteeCount; i++) {
     for (let k = 0; k < mentorCount; k++, a++) {
       const score = arcScore[a]!;
-      cost[a] = score;
+      cost[a] = -score;
       fractions += score - Math.floor(score);
       if (score < min) min = score;
       if (score > max) max = score;
@@ -411,8 +413,9 @@ function readCompleteScores(
 }
 
 /**
- * Integer scores in 32 bits were stored exactly: each cost is then the largest score minus
- * the stored one, in place. Others are written again from the scores, rounded at the scale.
+ * Integer scores in 32 bits were stored exactly: the matrix then holds each cost (largest
+ * score minus the score) minus the largest score, as it is, with no second pass. Others are
+ * written again from the scores, rounded at the scale.
  */
 function finishPrewrittenCosts(
   graph: CandidateGraph,
@@ -423,16 +426,17 @@ function finishPrewrittenCosts(
   minWeight: number,
 ): DenseCosts {
   const scores = graph.arcScore;
-  if (!needsRounding && minWeight >= -(2 ** 31) && maxWeight <= 2 ** 31 - 1) {
-    for (let a = 0; a < cost.length; a++) cost[a] = maxWeight - cost[a]!;
-  } else {
-    for (let a = 0; a < cost.length; a++) cost[a] = maxWeight - Math.round(scores[a]! * scale);
+  if (!needsRounding && minWeight > -(2 ** 31) && maxWeight <= 2 ** 31 - 1) {
+    return { cost, arcOfPair: null, offset: maxWeight };
   }
-  return { cost, arcOfPair: null };
+  for (let a = 0; a < cost.length; a++) cost[a] = maxWeight - Math.round(scores[a]! * scale);
+  return { cost, arcOfPair: null, offset: 0 };
 }
 
 type DenseCosts = {
+  /** Each pair's cost minus `offset` (a constant shift leaves the optimum in place). */
   cost: Int32Array;
+  offset: number;
   /** The arc of each matrix cell; null when arc and cell coincide (rows in mentor order). */
   arcOfPair: Int32Array | null;
 };
@@ -458,7 +462,7 @@ function buildMenteeRowCosts(
       arcOfPair[at] = a;
     }
   }
-  return { cost, arcOfPair };
+  return { cost, arcOfPair, offset: 0 };
 }
 
 /** Mentor rows (mentors are fewer): the transposed matrix, through the cell index. */
@@ -478,7 +482,7 @@ function buildMentorRowCosts(
       arcOfPair[at] = a;
     }
   }
-  return { cost, arcOfPair };
+  return { cost, arcOfPair, offset: 0 };
 }
 
 /**
@@ -490,6 +494,7 @@ function buildMentorRowCosts(
  */
 function isDenseCertificateValid(
   cost: Int32Array,
+  offset: number,
   columnCount: number,
   menteeRows: boolean,
   rowColumn: Int32Array,
@@ -510,19 +515,21 @@ function isDenseCertificateValid(
       if (taken[own]) return false;
       taken[own] = 1;
     }
+    // The matrix holds each cost minus `offset`: compare with the potential minus it.
+    const bound = potential - offset;
     if (menteeRows) {
       const base = i * columnCount;
       for (let j = 0; j < mentorCount; j++) {
-        if (cost[base + j]! + columnPrice[j]! < potential) return false;
+        if (cost[base + j]! + columnPrice[j]! < bound) return false;
       }
     } else {
       for (let j = 0; j < mentorCount; j++) {
-        if (cost[j * columnCount + i]! + columnPrice[j]! < potential) return false;
+        if (cost[j * columnCount + i]! + columnPrice[j]! < bound) return false;
       }
     }
     if (own >= 0) {
       const at = menteeRows ? i * columnCount + own : own * columnCount + i;
-      if (cost[at]! + columnPrice[own]! !== potential) return false;
+      if (cost[at]! + columnPrice[own]! !== bound) return false;
     }
   }
   for (let j = 0; j < mentorCount; j++) {

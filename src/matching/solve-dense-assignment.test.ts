@@ -83,6 +83,16 @@ describe('solveDenseAssignment', () => {
     fc.assert(fc.property(arbitraryProblem(2), expectOptimalWithCertificate), { numRuns: 400 });
   });
 
+  it('solves matrices shifted below 0 when told their floor, as the dense path stores them', () => {
+    const shifted = fc
+      .tuple(arbitraryProblem(9), fc.integer({ min: 0, max: 50 }))
+      .map(([problem, shift]): DenseAssignmentProblem => {
+        const cost = problem.cost.map((c) => c - shift);
+        return { ...problem, cost, costFloor: -shift };
+      });
+    fc.assert(fc.property(shifted, expectOptimalWithCertificate), { numRuns: 400 });
+  });
+
   it('solves 1 × 1, all-equal and all-zero matrices', () => {
     expectOptimalWithCertificate({ rowCount: 1, columnCount: 1, cost: Int32Array.of(7) });
     expectOptimalWithCertificate({ rowCount: 1, columnCount: 3, cost: Int32Array.of(4, 4, 4) });

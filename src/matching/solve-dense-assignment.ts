@@ -5,8 +5,10 @@
 export type DenseAssignmentProblem = {
   readonly rowCount: number;
   readonly columnCount: number;
-  /** `cost[row * columnCount + column]`, non-negative integers. */
+  /** `cost[row * columnCount + column]`, integers. */
   readonly cost: Int32Array;
+  /** No cost is below this (0 when absent): a column reaching it has found its minimum. */
+  readonly costFloor?: number;
 };
 
 /**
@@ -29,6 +31,7 @@ export type DenseAssignment = {
  */
 export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment {
   const { rowCount: n, columnCount: m, cost } = problem;
+  const floor = problem.costFloor ?? 0;
   const rowColumn = new Int32Array(n).fill(-1);
   const columnRow = new Int32Array(m).fill(-1);
   const v = new Float64Array(m);
@@ -93,12 +96,12 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
-    // Minima row by row (the matrix is row-major), first row on ties. Costs are ≥ 0, so
-    // once every column has met a 0 the later rows cannot change anything.
+    // Minima row by row (the matrix is row-major), first row on ties. Once every column has
+    // met the floor of the costs, the later rows cannot change anything.
     const columnMin = cost.slice(0, m);
     const columnMinRow = new Int32Array(m);
     let positive = 0;
-    for (let j = 0; j < m; j++) if (columnMin[j]! > 0) positive++;
+    for (let j = 0; j < m; j++) if (columnMin[j]! > floor) positive++;
     for (let i = 1; i < n && positive > 0; i++) {
       const base = i * m;
       for (let j = 0; j < m; j++) {
@@ -106,7 +109,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         if (c < columnMin[j]!) {
           columnMin[j] = c;
           columnMinRow[j] = i;
-          if (c === 0) positive--;
+          if (c === floor) positive--;
         }
       }
     }
