@@ -73,7 +73,7 @@ export function assignOptimal(
   // On the dense path one pass reads the scores, both to choose the scale and to start the
   // cost matrix: the scores are what the benchmark's dense instance spends most time on.
   const prewritten = isAutoSide ? readCompleteScores(graph) : null;
-  const scoreScale = prewritten
+  const scoreScale = prewritten?.extremes
     ? chooseScaleFromExtremes(graph, prewritten.extremes, matchableBound)
     : chooseScoreScale(graph, matchableBound);
   const costRange = scoreScale.maxWeight - scoreScale.minWeight;
@@ -384,32 +384,37 @@ function hasDenseShape(graph: CandidateGraph): boolean {
 
 /**
  * For a dense-shaped graph with no more mentees than mentors whose rows list every mentor in
- * order (arc a is then matrix cell a), one pass gathers the score extremes and stores each
- * score's opposite, truncated to 32 bits, in the future cost matrix; null for any other graph.
+ * order (arc a is then matrix cell a), one pass stores each score's opposite, truncated to 32
+ * bits, in the future cost matrix, and gathers the score extremes when every score was stored
+ * exactly (else `extremes` is null and the scores are read again); null for any other graph.
  */
 function readCompleteScores(
   graph: CandidateGraph,
-): { cost: Int32Array; extremes: ScoreExtremes } | null {
+): { cost: Int32Array; extremes: ScoreExtremes | null } | null {
   const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
   if (menteeCount > mentorCount || !hasDenseShape(graph)) return null;
   let misplaced = 0;
   for (let i = 0; i <= menteeCount; i++) misplaced |= arcStart[i]! ^ (i * mentorCount);
   if (misplaced !== 0) return null;
   const cost = new Int32Array(menteeCount * mentorCount);
-  let fractions = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  // Extremes of the stored integers (faster than of the doubles); a score that is not an
+  // integer, not finite or beyond 32 bits does not survive `| 0`.
+  let isExact = true;
+  let least = 2 ** 31 - 1;
+  let most = -(2 ** 31);
   for (let i = 0, a = 0; i < menteeCount; i++) {
     for (let k = 0; k < mentorCount; k++, a++) {
-      const score = arcScore[a]!;
-      cost[a] = -score;
-      fractions += score - Math.floor(score);
-      if (score < min) min = score;
-      if (score > max) max = score;
+      const opposite = -arcScore[a]!;
+      const stored = opposite | 0;
+      cost[a] = stored;
+      if (stored !== opposite) isExact = false;
+      if (stored < least) least = stored;
+      if (stored > most) most = stored;
       misplaced |= arcMentor[a]! ^ k;
     }
   }
-  return misplaced === 0 ? { cost, extremes: { fractions, min, max } } : null;
+  if (misplaced !== 0) return null;
+  return { cost, extremes: isExact ? { fractions: 0, min: -most, max: -least } : null };
 }
 
 /**
