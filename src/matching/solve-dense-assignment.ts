@@ -40,7 +40,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
 
   if (n === m && n > 0) {
     free = reduceColumns();
-    free = assignFreeAtMinimum(free);
+    free = assignFreeAtZero(free);
     for (let round = 0; round < 2 && free.length > 0; round++) free = reduceRowsByAugmenting(free);
   } else {
     for (let i = 0; i < n; i++) free.push(i);
@@ -59,35 +59,31 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   return { rowColumn, rowDual: u, columnDual: v };
 
   /**
-   * A free row takes a free column at its least reduced cost when there is one. Reduced
-   * costs are ≥ 0 after column reduction, so a free column at 0 ends the scan at once.
+   * A free row takes a free column where its reduced cost is 0, hence least (reduced costs
+   * are ≥ 0 after column reduction). Only the free columns are scanned, from a list that
+   * shrinks as they are taken: with many ties a 0 comes soon, and late rows scan few columns.
    */
-  function assignFreeAtMinimum(rows: readonly number[]): number[] {
+  function assignFreeAtZero(rows: readonly number[]): number[] {
+    const freeColumns = new Int32Array(m);
+    let freeCount = 0;
+    for (let j = 0; j < m; j++) if (columnRow[j]! < 0) freeColumns[freeCount++] = j;
     const left: number[] = [];
     for (const i of rows) {
       const base = i * m;
-      let min = Infinity;
-      let freeAtMin = -1;
-      for (let j = 0; j < m; j++) {
-        const h = cost[base + j]! - v[j]!;
-        if (h === 0 && columnRow[j]! < 0) {
-          min = 0;
-          freeAtMin = j;
+      let taken = -1;
+      for (let k = 0; k < freeCount; k++) {
+        const j = freeColumns[k]!;
+        if (cost[base + j]! - v[j]! === 0) {
+          taken = j;
+          freeColumns[k] = freeColumns[--freeCount]!;
           break;
         }
-        if (h <= min) {
-          if (h < min) {
-            min = h;
-            freeAtMin = -1;
-          }
-          if (freeAtMin < 0 && columnRow[j]! < 0) freeAtMin = j;
-        }
       }
-      if (freeAtMin < 0) {
+      if (taken < 0) {
         left.push(i);
       } else {
-        rowColumn[i] = freeAtMin;
-        columnRow[freeAtMin] = i;
+        rowColumn[i] = taken;
+        columnRow[taken] = i;
       }
     }
     return left;
