@@ -309,9 +309,7 @@ function solveIfComplete(
   const needsRounding = !scoreScale.allIntegers || scale !== 1;
   const built = prewritten
     ? finishPrewrittenCosts(graph, prewritten, needsRounding, scale, maxWeight, minWeight)
-    : menteeRows
-      ? buildMenteeRowCosts(graph, scale, maxWeight)
-      : buildMentorRowCosts(graph, scale, maxWeight);
+    : buildIndexedCosts(graph, menteeRows, scale, maxWeight);
   if (!built) return null;
   const { cost, arcOfPair, offset } = built;
   const dense = solveDenseAssignment({
@@ -447,41 +445,25 @@ type DenseCosts = {
 };
 
 /**
- * Mentee rows whose mentors are not listed in order (`readCompleteScores` took the ordered
- * ones), through the cell index, refusing duplicate pairs.
+ * The matrix through the cell index, refusing duplicate pairs: mentee rows whose mentors are
+ * not listed in order (`readCompleteScores` took the ordered ones), or mentor rows (the
+ * transposed matrix, when mentors are fewer).
  */
-function buildMenteeRowCosts(
+function buildIndexedCosts(
   graph: CandidateGraph,
+  menteeRows: boolean,
   scale: number,
   maxWeight: number,
 ): DenseCosts | null {
   const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
   const pairCount = menteeCount * mentorCount;
+  const menteeStride = menteeRows ? mentorCount : 1;
+  const mentorStride = menteeRows ? 1 : menteeCount;
   const cost = new Int32Array(pairCount);
   const arcOfPair = new Int32Array(pairCount).fill(-1);
   for (let i = 0; i < menteeCount; i++) {
     for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {
-      const at = i * mentorCount + arcMentor[a]!;
-      if (arcOfPair[at] !== -1) return null;
-      cost[at] = maxWeight - Math.round(arcScore[a]! * scale);
-      arcOfPair[at] = a;
-    }
-  }
-  return { cost, arcOfPair, offset: 0 };
-}
-
-/** Mentor rows (mentors are fewer): the transposed matrix, through the cell index. */
-function buildMentorRowCosts(
-  graph: CandidateGraph,
-  scale: number,
-  maxWeight: number,
-): DenseCosts | null {
-  const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
-  const arcOfPair = new Int32Array(menteeCount * mentorCount).fill(-1);
-  const cost = new Int32Array(menteeCount * mentorCount);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {
-      const at = arcMentor[a]! * menteeCount + i;
+      const at = i * menteeStride + arcMentor[a]! * mentorStride;
       if (arcOfPair[at] !== -1) return null;
       cost[at] = maxWeight - Math.round(arcScore[a]! * scale);
       arcOfPair[at] = a;
