@@ -31,6 +31,11 @@ function leastCostByBruteForce({ rowCount, columnCount, cost }: DenseAssignmentP
  * with every column dual ≤ 0.
  */
 function expectOptimalWithCertificate(problem: DenseAssignmentProblem): void {
+  expect(expectCertificate(problem)).toBe(leastCostByBruteForce(problem));
+}
+
+/** The certificate alone (which proves optimality by LP duality); returns the total cost. */
+function expectCertificate(problem: DenseAssignmentProblem): number {
   const { rowCount, columnCount, cost } = problem;
   const { rowColumn, rowDual, columnDual } = solveDenseAssignment(problem);
   const taken = new Set<number>();
@@ -53,7 +58,7 @@ function expectOptimalWithCertificate(problem: DenseAssignmentProblem): void {
       if (!taken.has(j)) expect(columnDual[j]).toBe(0);
     }
   }
-  expect(total).toBe(leastCostByBruteForce(problem));
+  return total;
 }
 
 const arbitraryProblem = (maxCost: number) =>
@@ -91,6 +96,30 @@ describe('solveDenseAssignment', () => {
         return { ...problem, cost, costFloor: -shift };
       });
     fc.assert(fc.property(shifted, expectOptimalWithCertificate), { numRuns: 400 });
+  });
+
+  it('proves its optimum on larger matrices, where column reduction may stop early', () => {
+    const larger = fc
+      .record({
+        size: fc.integer({ min: 32, max: 80 }),
+        maxCost: fc.constantFrom(1, 3, 30, 100_000),
+        seed: fc.integer(),
+      })
+      .map(({ size, maxCost, seed }): DenseAssignmentProblem => {
+        const cost = new Int32Array(size * size);
+        let state = seed >>> 0 || 1;
+        for (let a = 0; a < cost.length; a++) {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+          cost[a] = (state >>> 8) % (maxCost + 1);
+        }
+        return { rowCount: size, columnCount: size, cost };
+      });
+    fc.assert(
+      fc.property(larger, (problem) => {
+        expectCertificate(problem);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('solves 1 × 1, all-equal and all-zero matrices', () => {

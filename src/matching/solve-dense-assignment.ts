@@ -93,12 +93,16 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
     // Minima row by row (the matrix is row-major), first row on ties. Once every column has
-    // met the floor of the costs, the later rows cannot change anything.
+    // met the floor of the costs, the later rows cannot change anything; once all but a
+    // 32nd have, the rest take the floor as dual (any dual up to the minimum is feasible)
+    // and stay free, which saves the long tail of rows that many ties otherwise need.
     const columnMin = cost.slice(0, m);
     const columnMinRow = new Int32Array(m);
     let positive = 0;
     for (let j = 0; j < m; j++) if (columnMin[j]! > floor) positive++;
-    for (let i = 1; i < n && positive > 0; i++) {
+    let scanned = 1;
+    for (; scanned < n && positive * 32 > m; scanned++) {
+      const i = scanned;
       const base = i * m;
       for (let j = 0; j < m; j++) {
         const c = cost[base + j]!;
@@ -109,8 +113,13 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         }
       }
     }
+    const isPartial = scanned < n;
     for (let j = m - 1; j >= 0; j--) {
       const min = columnMin[j]!;
+      if (isPartial && min > floor) {
+        v[j] = floor;
+        continue;
+      }
       const minRow = columnMinRow[j]!;
       v[j] = min;
       matches[minRow]!++;
