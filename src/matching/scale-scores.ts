@@ -18,21 +18,55 @@ const DEFAULT_SCALE = 1_000_000;
 /** Potentials stay below a few times the dummy cost; keep that far under 2^53. */
 const SAFE_PRODUCT = 2 ** 48;
 
-/** Scales a graph's scores to integers, choosing the largest safe scale up to 10^6. */
-export function scaleScores(graph: CandidateGraph, matchableBound: number): ScaledWeights {
+/** The scale `scaleScores` uses and the scores' extremes, read in one pass over the scores. */
+export type ScoreScale = {
+  readonly scale: number;
+  readonly allIntegers: boolean;
+  /** round(score × scale) of the largest and smallest scores (0 when there are none). */
+  readonly maxWeight: number;
+  readonly minWeight: number;
+};
+
+/**
+ * Chooses the largest safe scale up to 10^6 without building the weights, so that a caller
+ * writing costs of its own (the dense path) reads the scores once more instead of twice.
+ * Rounding is monotone, so the extreme weights are the rounded extreme scores.
+ */
+export function chooseScoreScale(graph: CandidateGraph, matchableBound: number): ScoreScale {
   const scores = graph.arcScore;
-  let allIntegers = true;
+  // Every fraction `score - floor(score)` is ≥ 0, > 0 off the integers and NaN for a score
+  // that is not finite: their sum tells all three cases apart without a branch per arc.
+  let fractions = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let a = 0; a < scores.length; a++) {
     const score = scores[a]!;
-    if (!Number.isFinite(score)) throw new RangeError(`score of arc ${a} is not finite`);
-    if (!Number.isInteger(score)) allIntegers = false;
+    fractions += score - Math.floor(score);
     if (score < min) min = score;
     if (score > max) max = score;
   }
-  if (scores.length === 0)
-    return { scale: 1, weight: new Float64Array(0), maxWeight: 0, minWeight: 0 };
+  return chooseScaleFromExtremes(graph, { fractions, min, max }, matchableBound);
+}
+
+/**
+ * What one pass over the scores gathers: the sum of `score - floor(score)` over the arcs
+ * (0 for integers, NaN if a score is not finite) and the extreme scores.
+ */
+export type ScoreExtremes = { fractions: number; min: number; max: number };
+
+/** `chooseScoreScale` for a caller that gathered the extremes in a pass of its own. */
+export function chooseScaleFromExtremes(
+  graph: CandidateGraph,
+  { fractions, min, max }: ScoreExtremes,
+  matchableBound: number,
+): ScoreScale {
+  const scores = graph.arcScore;
+  if (Number.isNaN(fractions)) {
+    const a = scores.findIndex((score) => !Number.isFinite(score));
+    throw new RangeError(`score of arc ${a} is not finite`);
+  }
+  const allIntegers = fractions === 0;
+  if (scores.length === 0) return { scale: 1, allIntegers, maxWeight: 0, minWeight: 0 };
   const range = Math.max(max - min, Math.abs(max), Math.abs(min), 1);
   const limit = SAFE_PRODUCT / (Math.max(1, matchableBound) + 1) / range;
   let scale = allIntegers ? 1 : DEFAULT_SCALE;
@@ -42,17 +76,29 @@ export function scaleScores(graph: CandidateGraph, matchableBound: number): Scal
     }
     scale = allIntegers ? 1 : 10 ** Math.floor(Math.log10(limit));
   }
+  return {
+    scale,
+    allIntegers,
+    maxWeight: Math.round(max * scale),
+    minWeight: Math.round(min * scale),
+  };
+}
+
+/**
+ * Scales a graph's scores to integers, choosing the largest safe scale up to 10^6 (or taking
+ * the one `chooseScoreScale` already chose for this graph and bound).
+ */
+export function scaleScores(
+  graph: CandidateGraph,
+  matchableBound: number,
+  chosen: ScoreScale = chooseScoreScale(graph, matchableBound),
+): ScaledWeights {
+  const { scale, allIntegers, maxWeight, minWeight } = chosen;
+  const scores = graph.arcScore;
+  if (scores.length === 0) return { scale, weight: new Float64Array(0), maxWeight, minWeight };
   // Integer scores at scale 1 are already their weights.
-  if (scale === 1 && allIntegers)
-    return { scale, weight: scores.slice(), maxWeight: max, minWeight: min };
+  if (scale === 1 && allIntegers) return { scale, weight: scores.slice(), maxWeight, minWeight };
   const weight = new Float64Array(scores.length);
-  let maxWeight = -Infinity;
-  let minWeight = Infinity;
-  for (let a = 0; a < scores.length; a++) {
-    const value = Math.round(scores[a]! * scale);
-    weight[a] = value;
-    if (value > maxWeight) maxWeight = value;
-    if (value < minWeight) minWeight = value;
-  }
+  for (let a = 0; a < scores.length; a++) weight[a] = Math.round(scores[a]! * scale);
   return { scale, weight, maxWeight, minWeight };
 }

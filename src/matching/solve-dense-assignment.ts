@@ -5,8 +5,10 @@
 export type DenseAssignmentProblem = {
   readonly rowCount: number;
   readonly columnCount: number;
-  /** `cost[row * columnCount + column]`, non-negative integers. */
+  /** `cost[row * columnCount + column]`, integers. */
   readonly cost: Int32Array;
+  /** No cost is below this (0 when absent): a column reaching it has found its minimum. */
+  readonly costFloor?: number;
 };
 
 /**
@@ -29,6 +31,7 @@ export type DenseAssignment = {
  */
 export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment {
   const { rowCount: n, columnCount: m, cost } = problem;
+  const floor = problem.costFloor ?? 0;
   const rowColumn = new Int32Array(n).fill(-1);
   const columnRow = new Int32Array(m).fill(-1);
   const v = new Float64Array(m);
@@ -37,6 +40,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
 
   if (n === m && n > 0) {
     free = reduceColumns();
+    free = assignFreeAtZero(free);
     for (let round = 0; round < 2 && free.length > 0; round++) free = reduceRowsByAugmenting(free);
   } else {
     for (let i = 0; i < n; i++) free.push(i);
@@ -45,6 +49,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   const distance = new Float64Array(m);
   const predecessor = new Int32Array(m);
   const columnList = new Int32Array(m);
+  const isListed = new Uint8Array(m);
   for (const row of free) augmentFrom(row);
 
   for (let i = 0; i < n; i++) {
@@ -53,19 +58,69 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   }
   return { rowColumn, rowDual: u, columnDual: v };
 
+  /**
+   * A free row takes a free column where its reduced cost is 0, hence least (reduced costs
+   * are ≥ 0 after column reduction). Only the free columns are scanned, from a list that
+   * shrinks as they are taken: with many ties a 0 comes soon, and late rows scan few columns.
+   */
+  function assignFreeAtZero(rows: readonly number[]): number[] {
+    const freeColumns = new Int32Array(m);
+    let freeCount = 0;
+    for (let j = 0; j < m; j++) if (columnRow[j]! < 0) freeColumns[freeCount++] = j;
+    const left: number[] = [];
+    for (const i of rows) {
+      const base = i * m;
+      let taken = -1;
+      for (let k = 0; k < freeCount; k++) {
+        const j = freeColumns[k]!;
+        if (cost[base + j]! - v[j]! === 0) {
+          taken = j;
+          freeColumns[k] = freeColumns[--freeCount]!;
+          break;
+        }
+      }
+      if (taken < 0) {
+        left.push(i);
+      } else {
+        rowColumn[i] = taken;
+        columnRow[taken] = i;
+      }
+    }
+    return left;
+  }
+
   /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
-    for (let j = m - 1; j >= 0; j--) {
-      let min = cost[j]!;
-      let minRow = 0;
-      for (let i = 1; i < n; i++) {
-        const c = cost[i * m + j]!;
-        if (c < min) {
-          min = c;
-          minRow = i;
+    // Minima row by row (the matrix is row-major), first row on ties. Once every column has
+    // met the floor of the costs, the later rows cannot change anything; once all but a
+    // 32nd have, the rest take the floor as dual (any dual up to the minimum is feasible)
+    // and stay free, which saves the long tail of rows that many ties otherwise need.
+    const columnMin = cost.slice(0, m);
+    const columnMinRow = new Int32Array(m);
+    let positive = 0;
+    for (let j = 0; j < m; j++) if (columnMin[j]! > floor) positive++;
+    let scanned = 1;
+    for (; scanned < n && positive * 32 > m; scanned++) {
+      const i = scanned;
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const c = cost[base + j]!;
+        if (c < columnMin[j]!) {
+          columnMin[j] = c;
+          columnMinRow[j] = i;
+          if (c === floor) positive--;
         }
       }
+    }
+    const isPartial = scanned < n;
+    for (let j = m - 1; j >= 0; j--) {
+      const min = columnMin[j]!;
+      if (isPartial && min > floor) {
+        v[j] = floor;
+        continue;
+      }
+      const minRow = columnMinRow[j]!;
       v[j] = min;
       matches[minRow]!++;
       if (matches[minRow] === 1) {
@@ -89,10 +144,11 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         const j1 = rowColumn[i]!;
         let min = Infinity;
         const base = i * m;
-        for (let j = 0; j < m; j++) {
+        // Reduced costs never fall below 0 (duals only decrease): a 0 ends the scan.
+        for (let j = 0; j < m && min > 0; j++) {
           if (j !== j1 && cost[base + j]! - v[j]! < min) min = cost[base + j]! - v[j]!;
         }
-        v[j1]! -= min;
+        if (min !== Infinity) v[j1]! -= min;
       }
     }
     return left;
@@ -115,7 +171,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       let bestColumn = -1;
       let second = Infinity;
       let secondColumn = -1;
-      for (let j = 0; j < m; j++) {
+      for (let j = 0; j < m && second > 0; j++) {
         const h = cost[base + j]! - v[j]!;
         if (h < second) {
           if (h < best) {
@@ -155,8 +211,10 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     for (let j = 0; j < m; j++) {
       distance[j] = cost[base + j]! - v[j]!;
       predecessor[j] = origin;
-      columnList[j] = j;
     }
+    // columnList[0, low): scanned; [low, up): at the current minimum, to scan. Columns
+    // elsewhere are walked in index order (flagged by isListed), so that each row scan
+    // reads its costs sequentially.
     let low = 0;
     let up = 0;
     let last = 0;
@@ -165,22 +223,23 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     search: for (;;) {
       if (up === low) {
         last = low;
-        min = distance[columnList[up]!]!;
-        for (let k = up; k < m; k++) {
-          const j = columnList[k]!;
+        min = Infinity;
+        for (let j = 0; j < m; j++) {
+          if (isListed[j] === 1) continue;
           const h = distance[j]!;
           if (h <= min) {
             if (h < min) {
               up = low;
               min = h;
             }
-            columnList[k] = columnList[up]!;
             columnList[up++] = j;
           }
         }
         for (let k = low; k < up; k++) {
-          if (columnRow[columnList[k]!]! < 0) {
-            endColumn = columnList[k]!;
+          const j = columnList[k]!;
+          isListed[j] = 1;
+          if (columnRow[j]! < 0) {
+            endColumn = j;
             break search;
           }
         }
@@ -189,8 +248,8 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       const i = columnRow[j1]!;
       const rowBase = i * m;
       const offset = cost[rowBase + j1]! - v[j1]! - min;
-      for (let k = up; k < m; k++) {
-        const j = columnList[k]!;
+      for (let j = 0; j < m; j++) {
+        if (isListed[j] === 1) continue;
         const h = cost[rowBase + j]! - v[j]! - offset;
         if (h < distance[j]!) {
           distance[j] = h;
@@ -200,12 +259,13 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
               endColumn = j;
               break search;
             }
-            columnList[k] = columnList[up]!;
             columnList[up++] = j;
+            isListed[j] = 1;
           }
         }
       }
     }
+    for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
     for (let k = 0; k < last; k++) {
       const j = columnList[k]!;
       v[j] = v[j]! + distance[j]! - min;

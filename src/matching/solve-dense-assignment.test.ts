@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assignOptimal } from './assign-optimal.ts';
+import type { CandidateGraph } from './candidate-graph.ts';
+import type { DenseAssignmentProblem } from './solve-dense-assignment.ts';
+import { solveDenseAssignment } from './solve-dense-assignment.ts';
+
+/** The least total cost over every injective map from rows to columns. */
+function leastCostByBruteForce({ rowCount, columnCount, cost }: DenseAssignmentProblem): number {
+  const used = new Array<boolean>(columnCount).fill(false);
+  let best = Infinity;
+  const visit = (row: number, total: number): void => {
+    if (row === rowCount) {
+      best = Math.min(best, total);
+      return;
+    }
+    for (let j = 0; j < columnCount; j++) {
+      if (used[j]) continue;
+      used[j] = true;
+      visit(row + 1, total + cost[row * columnCount + j]!);
+      used[j] = false;
+    }
+  };
+  visit(0, 0);
+  return best;
+}
+
+/**
+ * The assignment is a permutation of rows into columns, of least total cost, and the duals
+ * prove it: reduced costs ≥ 0, 0 on used pairs, and (rectangular) free columns at dual 0
+ * with every column dual ≤ 0.
+ */
+function expectOptimalWithCertificate(problem: DenseAssignmentProblem): void {
+  expect(expectCertificate(problem)).toBe(leastCostByBruteForce(problem));
+}
+
+/** The certificate alone (which proves optimality by LP duality); returns the total cost. */
+function expectCertificate(problem: DenseAssignmentProblem): number {
+  const { rowCount, columnCount, cost } = problem;
+  const { rowColumn, rowDual, columnDual } = solveDenseAssignment(problem);
+  const taken = new Set<number>();
+  let total = 0;
+  for (let i = 0; i < rowCount; i++) {
+    const own = rowColumn[i]!;
+    expect(own).toBeGreaterThanOrEqual(0);
+    expect(taken.has(own)).toBe(false);
+    taken.add(own);
+    total += cost[i * columnCount + own]!;
+    for (let j = 0; j < columnCount; j++) {
+      const reduced = cost[i * columnCount + j]! - rowDual[i]! - columnDual[j]!;
+      expect(reduced).toBeGreaterThanOrEqual(0);
+      if (j === own) expect(reduced).toBe(0);
+    }
+  }
+  if (rowCount < columnCount) {
+    for (let j = 0; j < columnCount; j++) {
+      expect(columnDual[j]).toBeLessThanOrEqual(0);
+      if (!taken.has(j)) expect(columnDual[j]).toBe(0);
+    }
+  }
+  return total;
+}
+
+const arbitraryProblem = (maxCost: number) =>
+  fc
+    .record({
+      rowCount: fc.integer({ min: 1, max: 6 }),
+      extraColumns: fc.integer({ min: 0, max: 2 }),
+      costs: fc.array(fc.integer({ min: 0, max: maxCost }), { minLength: 48, maxLength: 48 }),
+    })
+    .map(({ rowCount, extraColumns, costs }): DenseAssignmentProblem => {
+      const columnCount = rowCount + extraColumns;
+      return {
+        rowCount,
+        columnCount,
+        cost: Int32Array.from(costs.slice(0, rowCount * columnCount)),
+      };
+    });
+
+describe('solveDenseAssignment', () => {
+  it('finds the least cost with a valid certificate, square or with extra columns', () => {
+    fc.assert(fc.property(arbitraryProblem(1000), expectOptimalWithCertificate), {
+      numRuns: 400,
+    });
+  });
+
+  it('stays exact when most costs tie (costs 0–2, as the early exits at 0 meet them)', () => {
+    fc.assert(fc.property(arbitraryProblem(2), expectOptimalWithCertificate), { numRuns: 400 });
+  });
+
+  it('solves matrices shifted below 0 when told their floor, as the dense path stores them', () => {
+    const shifted = fc
+      .tuple(arbitraryProblem(9), fc.integer({ min: 0, max: 50 }))
+      .map(([problem, shift]): DenseAssignmentProblem => {
+        const cost = problem.cost.map((c) => c - shift);
+        return { ...problem, cost, costFloor: -shift };
+      });
+    fc.assert(fc.property(shifted, expectOptimalWithCertificate), { numRuns: 400 });
+  });
+
+  it('proves its optimum on larger matrices, where column reduction may stop early', () => {
+    const larger = fc
+      .record({
+        size: fc.integer({ min: 32, max: 80 }),
+        maxCost: fc.constantFrom(1, 3, 30, 100_000),
+        seed: fc.integer(),
+      })
+      .map(({ size, maxCost, seed }): DenseAssignmentProblem => {
+        const cost = new Int32Array(size * size);
+        let state = seed >>> 0 || 1;
+        for (let a = 0; a < cost.length; a++) {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+          cost[a] = (state >>> 8) % (maxCost + 1);
+        }
+        return { rowCount: size, columnCount: size, cost };
+      });
+    fc.assert(
+      fc.property(larger, (problem) => {
+        expectCertificate(problem);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('solves 1 × 1, all-equal and all-zero matrices', () => {
+    expectOptimalWithCertificate({ rowCount: 1, columnCount: 1, cost: Int32Array.of(7) });
+    expectOptimalWithCertificate({ rowCount: 1, columnCount: 3, cost: Int32Array.of(4, 4, 4) });
+    expectOptimalWithCertificate({ rowCount: 5, columnCount: 5, cost: new Int32Array(25).fill(3) });
+    expectOptimalWithCertificate({ rowCount: 4, columnCount: 4, cost: new Int32Array(16) });
+  });
+
+  it('reaches the known optimum of a matrix whose zeros admit no perfect matching', () => {
+    // Column 0 holds every row's only 0: one row takes it, the others pay at least 1.
+    const cost = Int32Array.of(0, 5, 1, 0, 1, 5, 0, 5, 1);
+    expectOptimalWithCertificate({ rowCount: 3, columnCount: 3, cost });
+    expect(leastCostByBruteForce({ rowCount: 3, columnCount: 3, cost })).toBe(2);
+  });
+});
+
+describe('assignOptimal on complete graphs whose mentors are not listed in order', () => {
+  it('gives the same optimum as the same graph listed in order', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 25, maxLength: 25 }),
+        (size, scores) => {
+          const inOrder = completeGraph(size, scores, false);
+          const reversed = completeGraph(size, scores, true);
+          const expected = assignOptimal(inOrder);
+          const result = assignOptimal(reversed);
+          expect(result.solver).toBe('dense');
+          expect(result.totalWeight).toBe(expected.totalWeight);
+          expect(result.matchedCount).toBe(size);
+          for (let i = 0; i < size; i++) {
+            expect(reversed.arcMentor[result.menteeArc[i]!]).toBe(
+              inOrder.arcMentor[expected.menteeArc[i]!],
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** A square complete graph, each mentee's mentors listed in order or in reverse. */
+function completeGraph(size: number, scores: readonly number[], reverse: boolean): CandidateGraph {
+  const arcStart = new Int32Array(size + 1);
+  const arcMentor = new Int32Array(size * size);
+  const arcScore = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let k = 0; k < size; k++) {
+      const j = reverse ? size - 1 - k : k;
+      arcMentor[i * size + k] = j;
+      arcScore[i * size + k] = scores[i * size + j]!;
+    }
+    arcStart[i + 1] = (i + 1) * size;
+  }
+  return {
+    menteeCount: size,
+    mentorCount: size,
+    mentorCapacity: new Int32Array(size).fill(1),
+    arcStart,
+    arcMentor,
+    arcScore,
+  };
+}
