@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { DrivingSide } from '../src/matching/assign-optimal.ts';
 import { assignOptimal } from '../src/matching/assign-optimal.ts';
+import { countMaximumMatching } from '../src/matching/count-maximum-matching.ts';
 import { bidByAuction } from '../src/matching/price-by-auction.ts';
 import { scaleScores } from '../src/matching/scale-scores.ts';
 import { decodeSavedGraph } from './saved-graph.ts';
@@ -19,12 +20,19 @@ for (const c of graph.mentorCapacity) capacity += c;
 console.log(
   `${graph.menteeCount} mentees, ${graph.mentorCount} mentors, ${capacity} places, ${graph.arcMentor.length} arcs`,
 );
+{
+  const started = performance.now();
+  const maximum = countMaximumMatching(graph);
+  console.log(
+    `maximum matching ${maximum} (Hopcroft–Karp ${((performance.now() - started) / 1000).toFixed(2)} s)`,
+  );
+}
 if (process.env.AUCTION_ALONE === '1') {
   const scaled = scaleScores(graph, Math.min(graph.menteeCount, capacity));
   const arcCost = new Float64Array(scaled.weight.length);
   for (let a = 0; a < arcCost.length; a++) arcCost[a] = scaled.maxWeight - scaled.weight[a]!;
   const rowAdjacency = Int32Array.from({ length: graph.menteeCount }, (_, i) => i);
-  let started = performance.now();
+  const started = performance.now();
   const auction = bidByAuction({
     rowCount: graph.menteeCount,
     rowAdjacency,
@@ -38,8 +46,6 @@ if (process.env.AUCTION_ALONE === '1') {
   console.log(
     `auction alone ${((performance.now() - started) / 1000).toFixed(1)} s: ${auction ? `${auction.bids} bids, ${auction.phases} phases` : 'gave up'}`,
   );
-  void started;
-  started = 0;
 }
 const started = performance.now();
 const result = assignOptimal(graph, { prunedBound, warmStart, drivingSide });
