@@ -23,9 +23,7 @@ const arbitraryFullInstance = fc
         maxLength: menteeCount * mentorCount,
       }),
       k: fc.integer({ min: 1, max: mentorCount }),
-      drivingSide: fc.constantFrom('auto', 'mentees', 'mentors') as fc.Arbitrary<
-        'auto' | 'mentees' | 'mentors'
-      >,
+      drivingSide: fc.constantFrom<'auto' | 'mentees' | 'mentors'>('auto', 'mentees', 'mentors'),
     }),
   );
 
