@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DrivingSide } from '../src/matching/assign-optimal.ts';
-import { assignOptimal } from '../src/matching/assign-optimal.ts';
+import { assignOptimal, buildMenteeDrivenProblem } from '../src/matching/assign-optimal.ts';
 import { countMaximumMatching } from '../src/matching/count-maximum-matching.ts';
 import { bidByAuction } from '../src/matching/price-by-auction.ts';
 import { scaleScores } from '../src/matching/scale-scores.ts';
@@ -29,20 +29,11 @@ console.log(
 }
 if (process.env.AUCTION_ALONE === '1') {
   const scaled = scaleScores(graph, Math.min(graph.menteeCount, capacity));
-  const arcCost = new Float64Array(scaled.weight.length);
-  for (let a = 0; a < arcCost.length; a++) arcCost[a] = scaled.maxWeight - scaled.weight[a]!;
-  const rowAdjacency = Int32Array.from({ length: graph.menteeCount }, (_, i) => i);
+  const dummyCost =
+    Math.min(graph.menteeCount, capacity) * (scaled.maxWeight - scaled.minWeight) + 1;
+  const { problem } = buildMenteeDrivenProblem(graph, scaled.weight, scaled.maxWeight, dummyCost);
   const started = performance.now();
-  const auction = bidByAuction({
-    rowCount: graph.menteeCount,
-    rowAdjacency,
-    adjacencyStart: graph.arcStart,
-    arcColumn: graph.arcMentor,
-    arcCost,
-    columnCount: graph.mentorCount,
-    columnCapacity: graph.mentorCapacity,
-    dummyCost: Math.min(graph.menteeCount, capacity) * (scaled.maxWeight - scaled.minWeight) + 1,
-  });
+  const auction = bidByAuction(problem);
   console.log(
     `auction alone ${((performance.now() - started) / 1000).toFixed(1)} s: ${auction ? `${auction.bids} bids, ${auction.phases} phases` : 'gave up'}`,
   );

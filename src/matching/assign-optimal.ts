@@ -359,7 +359,11 @@ type BuiltProblem = {
   readMenteeArcs: (solution: TransportSolution) => Int32Array;
 };
 
-function buildMenteeDrivenProblem(
+/**
+ * The problem with one row per mentee over the graph's own arc lists (costs = maxWeight −
+ * weight); exported for the bench that times the auction on its own.
+ */
+export function buildMenteeDrivenProblem(
   graph: CandidateGraph,
   weight: Float64Array,
   maxWeight: number,
