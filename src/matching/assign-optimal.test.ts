@@ -165,3 +165,26 @@ describe('assignOptimal', () => {
     );
   });
 });
+
+describe('assignOptimal near exact capacity', () => {
+  /** 10 mentees, 11 places; when `crowded`, mentees 0–2 all want only mentor 0. */
+  function nearExact(crowded: boolean) {
+    const pairs: IndexedPair[] = [];
+    for (let i = 0; i < 10; i++) {
+      pairs.push({ mentee: i, mentor: crowded && i < 3 ? 0 : i, score: 10 - i });
+    }
+    return buildCandidateGraph(10, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], pairs);
+  }
+
+  it('lets places drive when some mentees cannot be matched, with the same optimum', () => {
+    const graph = nearExact(true);
+    const result = assignOptimal(graph);
+    expect(result.drivingSide).toBe('mentors');
+    expect(result.matchedCount).toBe(8);
+    expect(result.totalWeight).toBe(assignOptimal(graph, { drivingSide: 'mentees' }).totalWeight);
+  });
+
+  it('lets mentees drive when every mentee can be matched', () => {
+    expect(assignOptimal(nearExact(false)).drivingSide).toBe('mentees');
+  });
+});
