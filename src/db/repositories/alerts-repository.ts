@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { PartnerScope } from '../../domain/policies.ts';
 import type { Executor } from '../client.ts';
-import { alerts, menteeProfiles, notes, programs, tandems, users } from '../schema/index.ts';
+import { alerts, menteeProfiles, programs, tandems, users } from '../schema/index.ts';
 import type { AlertRow } from './tandems-repository.ts';
 
 /** An alert with what its inbox shows: the mentee, the tandem's programme. */
@@ -78,21 +78,6 @@ export async function updateAlertStatus(
   const [row] = await db.update(alerts).set(changes).where(eq(alerts.id, id)).returning();
   if (!row) throw new Error(`alert ${id} vanished`);
   return row;
-}
-
-/** The hub's notes on a tandem (never private ones), newest first, with their authors. */
-export async function findStaffNotesOfTandem(db: Executor, tandemId: string) {
-  return db
-    .select({
-      note: notes,
-      authorFirstName: users.firstName,
-      authorLastName: users.lastName,
-      authorRole: users.role,
-    })
-    .from(notes)
-    .innerJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.tandemId, tandemId), inArray(notes.visibility, ['staff', 'partner'])))
-    .orderBy(desc(notes.createdAt), desc(notes.id));
 }
 
 /** A tandem as the follow-up overview shows it: no profile, no meeting content, no notes. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { notes, users } from '../schema/index.ts';
 
@@ -27,6 +27,20 @@ export async function findNotesAboutPerson(
 ) {
   const visible: SQL[] = [and(eq(notes.visibility, 'private'), eq(notes.authorId, readerId))!];
   if (sharedVisibilities.length > 0) visible.push(inArray(notes.visibility, sharedVisibilities));
+  return selectNotesWithAuthors(db)
+    .where(and(eq(notes.subjectUserId, subjectUserId), or(...visible)))
+    .orderBy(asc(notes.createdAt), asc(notes.id));
+}
+
+/** The hub's notes on a tandem (staff and partner ones, never private), newest first. */
+export async function findStaffNotesOfTandem(db: Executor, tandemId: string) {
+  return selectNotesWithAuthors(db)
+    .where(and(eq(notes.tandemId, tandemId), inArray(notes.visibility, ['staff', 'partner'])))
+    .orderBy(desc(notes.createdAt), desc(notes.id));
+}
+
+/** Notes with their author's name and role, the shape every notes listing presents. */
+function selectNotesWithAuthors(db: Executor) {
   return db
     .select({
       note: notes,
@@ -35,7 +49,5 @@ export async function findNotesAboutPerson(
       authorRole: users.role,
     })
     .from(notes)
-    .innerJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.subjectUserId, subjectUserId), or(...visible)))
-    .orderBy(asc(notes.createdAt), asc(notes.id));
+    .innerJoin(users, eq(users.id, notes.authorId));
 }

@@ -11,6 +11,7 @@ import {
   defaultProgramId,
 } from '../../../test/support/factories.ts';
 import { actionLinkPathFor, queuedEmailsTo } from '../../../test/support/outbox.ts';
+import { linkingContextFor } from '../../../test/support/linking-context.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { alerts, checkIns } from '../../db/schema/index.ts';
@@ -30,12 +31,7 @@ let context: LinkingContext;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  context = {
-    db: handle.db,
-    clock,
-    publicUrl: 'https://hub.example.test',
-    linkSecret: 'follow-up-test-secret-0123456789abcdef',
-  };
+  context = linkingContextFor(handle.db, clock);
 });
 afterAll(async () => handle.close());
 

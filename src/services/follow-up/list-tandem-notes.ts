@@ -1,4 +1,4 @@
-import { findStaffNotesOfTandem } from '../../db/repositories/alerts-repository.ts';
+import { findStaffNotesOfTandem } from '../../db/repositories/notes-repository.ts';
 import { findTandem } from '../../db/repositories/tandems-repository.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRole } from '../../domain/policies.ts';

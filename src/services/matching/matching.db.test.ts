@@ -11,6 +11,7 @@ import {
 } from '../../../test/support/factories.ts';
 import { originOf } from '../../../test/support/origins.ts';
 import { queuedEmailsTo } from '../../../test/support/outbox.ts';
+import { linkingContextFor } from '../../../test/support/linking-context.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { insertPairExclusion } from '../../db/repositories/matching-rounds-repository.ts';
@@ -39,12 +40,7 @@ let coordinator: RequestOrigin;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  context = {
-    db: handle.db,
-    clock,
-    publicUrl: 'https://hub.example.test',
-    linkSecret: 'matching-test-secret-0123456789abcdef',
-  };
+  context = linkingContextFor(handle.db, clock);
   coordinator = await originOf(handle.db, 'coordinator');
 });
 afterAll(async () => handle.close());

@@ -1,9 +1,7 @@
 import { insertGoal, type GoalRow } from '../../db/repositories/tandems-repository.ts';
-import { AppError } from '../../domain/errors.ts';
-import { requireRole } from '../../domain/policies.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
+import { changeSharedPlan } from './change-shared-plan.ts';
 
 export type AddTandemGoalOptions = {
   tandemId: string;
@@ -20,18 +18,7 @@ export async function addTandemGoal(
   context: ServiceContext,
   options: AddTandemGoalOptions,
 ): Promise<GoalRow> {
-  const actor = requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
-  const now = context.clock.now();
-  return context.db.transaction(async (tx) => {
-    const { tandem } = await loadTandemFor(tx, {
-      tandemId: options.tandemId,
-      actor,
-      staffToo: true,
-      lock: false,
-    });
-    if (tandem.status !== 'accepted' && tandem.status !== 'active') {
-      throw new AppError('tandem_transition_invalid');
-    }
+  return changeSharedPlan(context, options, async (tx, tandem, actor, now) => {
     const goal = await insertGoal(tx, {
       tandemId: tandem.id,
       kind: options.kind,

@@ -16,6 +16,7 @@ import {
   queuedEmailsTo,
   type QueuedEmail,
 } from '../../../test/support/outbox.ts';
+import { linkingContextFor } from '../../../test/support/linking-context.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import {
@@ -57,12 +58,7 @@ let coordinator: RequestOrigin;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  context = {
-    db: handle.db,
-    clock,
-    publicUrl: 'https://hub.example.test',
-    linkSecret: 'tandems-test-secret-0123456789abcdef',
-  };
+  context = linkingContextFor(handle.db, clock);
   coordinator = await originOf(handle.db, 'coordinator');
 });
 afterAll(async () => handle.close());
@@ -453,6 +449,16 @@ describe('goals, next steps and completion', () => {
       origin: sides[0]!,
     });
     expect(completed).toMatchObject({ status: 'completed', endedBy: mentee.user.id });
+    expect(
+      await failureCode(
+        updateTandemGoal(context, {
+          tandemId: tandem.id,
+          goalId: goal.id,
+          status: 'dropped',
+          origin: sides[1]!,
+        }),
+      ),
+    ).toBe('tandem_transition_invalid');
     const [profile] = await handle.db
       .select({ status: menteeProfiles.status })
       .from(menteeProfiles)

@@ -1,9 +1,8 @@
 import { updateGoal, type GoalRow } from '../../db/repositories/tandems-repository.ts';
 import { AppError } from '../../domain/errors.ts';
-import { requireRole } from '../../domain/policies.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadTandemFor } from './load-tandem-for.ts';
 import type { RequestOrigin, ServiceContext } from '../context.ts';
+import { changeSharedPlan } from './change-shared-plan.ts';
 
 export type UpdateTandemGoalOptions = {
   tandemId: string;
@@ -12,20 +11,15 @@ export type UpdateTandemGoalOptions = {
   origin: RequestOrigin;
 };
 
-/** Moves a shared goal or next step along (open, in progress, achieved, dropped). */
+/**
+ * Moves a shared goal or next step along (open, in progress, achieved, dropped), while the
+ * tandem is under way.
+ */
 export async function updateTandemGoal(
   context: ServiceContext,
   options: UpdateTandemGoalOptions,
 ): Promise<GoalRow> {
-  const actor = requireRole(options.origin.actor, ['mentor', 'mentee', 'admin', 'coordinator']);
-  const now = context.clock.now();
-  return context.db.transaction(async (tx) => {
-    const { tandem } = await loadTandemFor(tx, {
-      tandemId: options.tandemId,
-      actor,
-      staffToo: true,
-      lock: false,
-    });
+  return changeSharedPlan(context, options, async (tx, tandem, _actor, now) => {
     const goal = await updateGoal(tx, tandem.id, options.goalId, {
       status: options.status,
       achievedAt: options.status === 'achieved' ? now : null,
