@@ -1,5 +1,5 @@
 import type { CandidateGraph } from './candidate-graph.ts';
-import { createCandidateWorkspace, findCandidates } from './find-candidates.ts';
+import { createCandidateWorkspace, findCandidateBatch } from './find-candidates.ts';
 import type { ExcludedPairs } from './hard-constraints.ts';
 import type { PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringContext } from './score-pair.ts';
@@ -63,14 +63,13 @@ export function findCandidateRange(
   workspace = createCandidateWorkspace(tables, output.k),
 ): void {
   const k = output.k;
-  for (let mentee = start; mentee < end; mentee++) {
-    const list = findCandidates(tables, mentee, { k, minScore }, workspace);
+  findCandidateBatch(tables, start, end, { k, minScore }, workspace, (mentee, list) => {
     output.count[mentee] = list.mentors.length;
     output.mentor.set(list.mentors, mentee * k);
     output.score.set(list.scores, mentee * k);
     output.prunedBound[mentee] = list.prunedBound;
     output.scoredPairs[mentee] = list.scoredPairs;
-  }
+  });
 }
 
 /** Compacts the output slots into the compressed candidate graph. */

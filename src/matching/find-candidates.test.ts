@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildScoredCandidateGraph } from './build-candidate-graph.ts';
 import { buildCandidateGraphInParallel } from './build-candidate-graph-in-parallel.ts';
-import { findCandidates } from './find-candidates.ts';
+import type { CandidateList } from './find-candidates.ts';
+import { createCandidateWorkspace, findCandidateBatch, findCandidates } from './find-candidates.ts';
 import { checkMentorAvailable, checkPairAllowed, keyPair } from './hard-constraints.ts';
 import type { MenteeProfile, MentorProfile } from './instance.ts';
 import type { PreparedMentee, PreparedProfiles } from './prepare-profiles.ts';
@@ -73,16 +74,30 @@ function expectBruteForceLists(
   const context = createScoringContext(profiles.textIndex, weights);
   const excluded = excludeSome(mentees, mentors);
   const tables = buildScoringTables(profiles, context, excluded);
+  // The whole batch again, with groups cut into segments of a few rows.
+  const batched: CandidateList[] = [];
+  findCandidateBatch(
+    tables,
+    0,
+    profiles.mentees.length,
+    { k, minScore },
+    createCandidateWorkspace(tables, k, 8),
+    (mentee, list) => (batched[mentee] = list),
+  );
   for (const mentee of profiles.mentees) {
     const ranked = rankByBruteForce(profiles, mentee, context, excluded, minScore);
     const expected = ranked.slice(0, k);
-    const list = findCandidates(tables, mentee.index, { k, minScore });
-    expect(Array.from(list.mentors)).toEqual(expected.map((candidate) => candidate.index));
-    expect(Array.from(list.scores)).toEqual(expected.map((candidate) => candidate.score));
-    // Nothing left out may beat the bound that pruning reports.
-    for (const candidate of ranked.slice(k))
-      expect(candidate.score).toBeLessThanOrEqual(list.prunedBound);
-    if (ranked.length <= k) expect(list.prunedBound).toBe(-Infinity);
+    for (const list of [
+      findCandidates(tables, mentee.index, { k, minScore }),
+      batched[mentee.index]!,
+    ]) {
+      expect(Array.from(list.mentors)).toEqual(expected.map((candidate) => candidate.index));
+      expect(Array.from(list.scores)).toEqual(expected.map((candidate) => candidate.score));
+      // Nothing left out may beat the bound that pruning reports.
+      for (const candidate of ranked.slice(k))
+        expect(candidate.score).toBeLessThanOrEqual(list.prunedBound);
+      if (ranked.length <= k) expect(list.prunedBound).toBe(-Infinity);
+    }
   }
   return tables;
 }
@@ -118,14 +133,15 @@ describe('findCandidates', () => {
           ...mentee,
           project: `${mentee.project ?? ''} ${[0, 1, 2, 3].map((t) => word(draws[300 + 4 * i + t]!)).join(' ')}`,
         })),
-        // 60 mentors built from the drawn ones, so that groups are crowded.
-        mentors: Array.from({ length: 60 }, (_, j) => ({
+        // 120 mentors built from the drawn ones, so that groups are crowded (some beyond the
+        // 32 rows of one group).
+        mentors: Array.from({ length: 120 }, (_, j) => ({
           ...(mentors[j % Math.max(1, mentors.length)] ?? {}),
           id: `m${j}`,
           isPaused: false,
           capacity: 1,
-          expertise: j % 3 === 0 ? ['sales' as const] : ['financing' as const, 'legal' as const],
-          kind: j % 2 === 0 ? ('entrepreneur' as const) : ('retired' as const),
+          expertise: j % 5 === 0 ? ['sales' as const] : ['financing' as const, 'legal' as const],
+          kind: j % 4 === 0 ? ('entrepreneur' as const) : ('retired' as const),
           experience: `${mentors[j % Math.max(1, mentors.length)]?.experience ?? ''} ${[0, 1, 2, 3].map((t) => word(draws[10 + 4 * j + t]!)).join(' ')}`,
         })),
       }));
@@ -135,6 +151,14 @@ describe('findCandidates', () => {
       fc.property(crowded, fc.integer({ min: 1, max: 6 }), heavyWeights, (profiles, k, weights) => {
         const tables = expectBruteForceLists(profiles, k, undefined, weights);
         expect(tables.termBit.some((bit) => bit < 0)).toBe(true);
+        // Some set of equal rows was too large for one group.
+        const split = Array.from({ length: tables.groupCount - 1 }, (_, g) => g).some(
+          (g) =>
+            tables.groupExpertise[g] === tables.groupExpertise[g + 1] &&
+            tables.groupKind[g] === tables.groupKind[g + 1] &&
+            tables.groupRemote[g] === tables.groupRemote[g + 1],
+        );
+        expect(split).toBe(true);
       }),
       { numRuns: 150 },
     );

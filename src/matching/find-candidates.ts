@@ -2,6 +2,8 @@ import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
 import { countBits } from './prepare-profiles.ts';
 import type { ScoringTables } from './scoring-tables.ts';
 import {
+  GROUP_MASKS,
+  GROUP_ROWS,
   isMenteeRestricted,
   isPairAllowedInTables,
   NEED_BITS,
@@ -35,40 +37,86 @@ export type FindCandidatesOptions = {
 };
 
 /**
- * Reusable buffers of one thread: one search allocates nothing but its result. Not safe to
- * share between concurrent searches (there are none: workers each have their own).
+ * One mentee's search, kept across the passes of a batch: its lookup tables, its text
+ * bound, which rows it looked at, its top-k heap and what it left out.
  */
-export type CandidateWorkspace = {
+type MenteeSearch = {
+  mentee: number;
+  k: number;
+  minScore: number;
+  restricted: boolean;
+  size: number;
+  /** Best full score that missed the list, and best bound of a row left out unscored. */
+  prunedBound: number;
+  skippedBound: number;
+  scoredPairs: number;
+  /** Best text contribution this mentee can get from any mentor (with slack). */
+  textReach: number;
   occupationSimilarity: Float64Array;
   sectorSimilarity: Float64Array;
-  query: Float64Array;
-  histogram: Int32Array;
-  /** Groups by decreasing bound bucket, for the current mentee. */
-  groupOrder: Int32Array;
   trackFit: Float64Array;
+  /** The largest track fit of any kind in a set (bit kind + 1), for each set. */
+  bestTrackFit: Float64Array;
   needShare: Float64Array;
   isRemote: Float64Array;
   isLocal: Float64Array;
-  /** Bound of each row group for the current mentee. */
-  groupBound: Float64Array;
   /** The mentee's grand domaines and NAF sections as bits `id & 31`. */
-  menteeGrandDomaineBits: number;
-  menteeSectionBits: number;
-  /** `visited[r] === epoch`: row r was already looked at for the current search. */
-  visited: Int32Array;
-  epoch: number;
-  place: MenteePlace;
+  grandDomaineBits: number;
+  sectionBits: number;
   /**
-   * Text bound of the current mentee: per frequent-term bit, its weight times the term's
-   * largest mentor weight; the same summed over its other terms; its bits, two words.
+   * Text bound: per frequent-term bit, its weight times the term's largest mentor weight;
+   * the same summed over its other terms; its bits, two words.
    */
   termReach: Float64Array;
   rareReach: number;
   queryLow: number;
   queryHigh: number;
+  /**
+   * What the union-bounded criteria can add to a group row, by its pattern of features:
+   * bit 0 a shared grand domaine, 1 a shared NAF section, 2 one shared slot, 3 two, 4 a
+   * shared language, 5 coordinates that may make it near.
+   */
+  patternValue: Float64Array;
+  place: MenteePlace;
+  /** Bit r: row r was looked at (under a key, or in a visited group). */
+  visited: Int32Array;
   heapMentor: Int32Array;
   heapScore: Float64Array;
 };
+
+/**
+ * Reusable buffers of one thread: one search allocates nothing but its result. Not safe to
+ * share between concurrent searches (there are none: workers each have their own).
+ */
+export type CandidateWorkspace = {
+  /** One search per mentee of a batch. */
+  searches: MenteeSearch[];
+  /** The TF-IDF vector of the mentee being scanned, dense (zero elsewhere). */
+  query: Float64Array;
+  histogram: Int32Array;
+  /** Groups of the current segment by decreasing bound bucket, for the current mentee. */
+  groupOrder: Int32Array;
+  /** Bound of each row group for the current mentee. */
+  groupBound: Float64Array;
+  /** Groups of the current segment whose bound was worked out (the others are skipped). */
+  groupList: Int32Array;
+  /** Rows of the visited group that may still reach the k-th best. */
+  survivors: Int32Array;
+  /** Groups of segment s: `segmentStart[s]` … `segmentStart[s + 1] - 1`. */
+  segmentStart: Int32Array;
+};
+
+/**
+ * Mentees searched together: each segment of row groups is then read from memory once for
+ * all of them, not once per mentee (the search is bound by memory, not arithmetic).
+ */
+const BATCH = 16;
+
+/**
+ * Rows per segment: a segment's rows and group masks (about 130 bytes per row) stay in a
+ * core's cache while the mentees of a batch visit them in turn.
+ */
+const SEGMENT_ROWS = 4096;
 
 /** Availability similarity by number of shared slots: full marks from two. */
 const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, count / 2));
@@ -76,29 +124,55 @@ const SLOT_SHARE = Float64Array.from({ length: 33 }, (_, count) => Math.min(1, c
 const NEED_MASK = (1 << NEED_BITS) - 1;
 
 /** Buckets of the histogram of structured scores (scores are in [0, 1]). */
-const BUCKETS = 1024;
+const BUCKETS = 256;
 
-/** Allocates the buffers `findCandidates` needs for these tables and lists of up to `k`. */
-export function createCandidateWorkspace(tables: ScoringTables, k: number): CandidateWorkspace {
+/**
+ * Allocates the buffers `findCandidates` needs for these tables and lists of up to `k`.
+ * `segmentRows` sets how many rows a segment holds (tests make it small; lists and bounds
+ * depend on it, so every thread of one build uses the default).
+ */
+export function createCandidateWorkspace(
+  tables: ScoringTables,
+  k: number,
+  segmentRows = SEGMENT_ROWS,
+): CandidateWorkspace {
   return {
-    occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
-    sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
+    searches: Array.from({ length: BATCH }, () => createSearch(tables, k)),
     query: new Float64Array(tables.vocabularySize),
     histogram: new Int32Array(BUCKETS + 2),
     groupOrder: new Int32Array(tables.groupCount),
+    groupBound: new Float64Array(tables.groupCount),
+    groupList: new Int32Array(tables.groupCount),
+    survivors: new Int32Array(GROUP_ROWS),
+    segmentStart: splitIntoSegments(tables, segmentRows),
+  };
+}
+
+function createSearch(tables: ScoringTables, k: number): MenteeSearch {
+  return {
+    mentee: -1,
+    k,
+    minScore: -Infinity,
+    restricted: false,
+    size: 0,
+    prunedBound: -Infinity,
+    skippedBound: -Infinity,
+    scoredPairs: 0,
+    textReach: 0,
+    occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
+    sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
     trackFit: new Float64Array(MENTOR_KINDS.length + 1),
+    bestTrackFit: new Float64Array(1 << (MENTOR_KINDS.length + 1)),
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
     isLocal: new Float64Array(4),
-    groupBound: new Float64Array(tables.groupCount),
-    menteeGrandDomaineBits: 0,
-    menteeSectionBits: 0,
-    visited: new Int32Array(tables.rowCount),
-    epoch: 0,
+    grandDomaineBits: 0,
+    sectionBits: 0,
     termReach: new Float64Array(64),
     rareReach: 0,
     queryLow: 0,
     queryHigh: 0,
+    patternValue: new Float64Array(64),
     place: {
       latitude: NaN,
       longitude: NaN,
@@ -109,9 +183,19 @@ export function createCandidateWorkspace(tables: ScoringTables, k: number): Cand
       epci: -1,
       departement: -1,
     },
+    visited: new Int32Array((tables.rowCount + 31) >>> 5),
     heapMentor: new Int32Array(k),
     heapScore: new Float64Array(k),
   };
+}
+
+/** Cuts the groups, in order, into segments of about `segmentRows` rows. */
+function splitIntoSegments(tables: ScoringTables, segmentRows: number): Int32Array {
+  const starts = [0];
+  for (let g = 1; g < tables.groupCount; g++)
+    if (tables.groupStart[g]! - tables.groupStart[starts.at(-1)!]! >= segmentRows) starts.push(g);
+  starts.push(tables.groupCount);
+  return Int32Array.from(starts);
 }
 
 /** Degrees to kilometres along a meridian, shaved so that it never overestimates. */
@@ -128,10 +212,12 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  *    coordinates, nothing for places. Rows are grouped by exact expertise mask, kind and
  *    remote openness, so one bound per group — exact for those, unions for slots and
  *    languages, bits for grand domaines and sections, the mentee's best text contribution —
- *    tells whether any of its rows can still reach the k-th best. Groups are visited best
- *    bound first (by histogram buckets) and most are skipped whole.
- * 3. In a visited group each row gets its exact structured part; the text cosine is added
- *    only when that part plus the best text contribution still reaches the k-th best.
+ *    tells whether any of its rows can still reach the k-th best. The groups are cut into
+ *    segments of consecutive groups; within each, groups are visited best bound first (by
+ *    histogram buckets) and most are skipped whole.
+ * 3. In a visited group the feature masks give every row's bound at once; a row that can
+ *    still make the list gets its exact structured part, and the text cosine is added only
+ *    when that part plus its text bound still reaches the k-th best.
  *
  * Full scores are bit-for-bit those of `scorePair`: the structured similarities are added
  * in the order of `sumContributions` and the cosine uses the mentee's vector scattered into
@@ -143,40 +229,78 @@ export function findCandidates(
   options: FindCandidatesOptions,
   workspace: CandidateWorkspace = createCandidateWorkspace(tables, options.k),
 ): CandidateList {
-  const k = options.k;
-  const minScore = options.minScore ?? -Infinity;
-  if (workspace.heapMentor.length < k) {
-    workspace.heapMentor = new Int32Array(k);
-    workspace.heapScore = new Float64Array(k);
-  }
-  if (++workspace.epoch === 0x7fffffff) {
-    workspace.visited.fill(0);
-    workspace.epoch = 1;
-  }
-  tabulateMentee(tables, mentee, workspace);
-  readMenteePlace(tables, mentee, workspace.place);
-  // The slack covers the different order of additions of the bounds.
-  const textReach = tables.weights[7]! * scatterQuery(tables, mentee, workspace) + 1e-9;
-  const search: SearchState = {
-    mentee,
-    k,
-    minScore,
-    restricted: isMenteeRestricted(tables, mentee),
-    size: 0,
-    prunedBound: -Infinity,
-    skippedBound: -Infinity,
-    scoredPairs: 0,
-    textReach,
-  };
-  visitSharedKeys(tables, workspace, search);
-  boundGroups(tables, mentee, workspace, textReach);
-  orderGroups(tables, workspace);
-  visitGroups(tables, workspace, search);
-  const { query, heapMentor, heapScore } = workspace;
-  for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
-    query[tables.menteeTextTerm[at]!] = 0;
+  let result: CandidateList | undefined;
+  findCandidateBatch(tables, mentee, mentee + 1, options, workspace, (_, list) => (result = list));
+  return result!;
+}
 
-  const size = search.size;
+/**
+ * `findCandidates` for the mentees `start` … `end - 1`, each list handed to `take` in mentee
+ * order. Mentees are searched `BATCH` at a time, segment by segment of the row groups, so
+ * that a segment is brought into cache once for the whole batch; each mentee's search is
+ * the same as alone (its list and bound do not depend on the others).
+ */
+export function findCandidateBatch(
+  tables: ScoringTables,
+  start: number,
+  end: number,
+  options: FindCandidatesOptions,
+  workspace: CandidateWorkspace,
+  take: (mentee: number, list: CandidateList) => void,
+): void {
+  if (workspace.searches[0]!.heapMentor.length < options.k)
+    workspace.searches = workspace.searches.map(() => createSearch(tables, options.k));
+  const { searches, segmentStart } = workspace;
+  for (let first = start; first < end; first += BATCH) {
+    const count = Math.min(BATCH, end - first);
+    for (let at = 0; at < count; at++) {
+      const search = searches[at]!;
+      startSearch(tables, search, first + at, options);
+      scatterQuery(tables, search.mentee, workspace.query);
+      visitSharedKeys(tables, workspace, search);
+      clearQuery(tables, search.mentee, workspace.query);
+    }
+    for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
+      const from = segmentStart[segment]!;
+      const to = segmentStart[segment + 1]!;
+      for (let at = 0; at < count; at++) {
+        const search = searches[at]!;
+        scatterQuery(tables, search.mentee, workspace.query);
+        const listed = boundGroups(tables, workspace, search, from, to);
+        orderGroups(workspace, listed);
+        visitGroups(tables, workspace, search, listed);
+        clearQuery(tables, search.mentee, workspace.query);
+      }
+    }
+    for (let at = 0; at < count; at++) take(first + at, finishSearch(searches[at]!));
+  }
+}
+
+/** Resets a search for a mentee: its lookup tables, text bound and empty list. */
+function startSearch(
+  tables: ScoringTables,
+  search: MenteeSearch,
+  mentee: number,
+  options: FindCandidatesOptions,
+): void {
+  search.mentee = mentee;
+  search.k = options.k;
+  search.minScore = options.minScore ?? -Infinity;
+  search.restricted = isMenteeRestricted(tables, mentee);
+  search.size = 0;
+  search.prunedBound = -Infinity;
+  search.skippedBound = -Infinity;
+  search.scoredPairs = 0;
+  search.visited.fill(0);
+  tabulateMentee(tables, mentee, search);
+  readMenteePlace(tables, mentee, search.place);
+  // The slack covers the different order of additions of the bounds.
+  search.textReach = tables.weights[7]! * reachText(tables, mentee, search) + 1e-9;
+}
+
+/** The list of a finished search, best first. */
+function finishSearch(search: MenteeSearch): CandidateList {
+  const { heapMentor, heapScore, size } = search;
   const ranked = Array.from({ length: size }, (_, at) => at).sort(
     (a, b) => heapScore[b]! - heapScore[a]! || heapMentor[a]! - heapMentor[b]!,
   );
@@ -192,7 +316,7 @@ export function findCandidates(
 function visitSharedKeys(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
-  search: SearchState,
+  search: MenteeSearch,
 ): void {
   const mentee = search.mentee;
   for (
@@ -218,7 +342,7 @@ function visitSharedKeys(
 function visitKey(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
-  search: SearchState,
+  search: MenteeSearch,
   key: number,
 ): void {
   if (key < 0 || key + 1 >= tables.keyStart.length) return;
@@ -227,22 +351,29 @@ function visitKey(
     workspace,
     search,
     tables.keyRows,
+    true,
     tables.keyStart[key]!,
     tables.keyStart[key + 1]!,
   );
 }
 
 /**
- * Bound of every group's rows not listed under the mentee's keys, and a histogram of the
- * bounds (to visit the best groups first).
+ * Bound of the rows, not listed under the mentee's keys, of the groups `from` … `to - 1`,
+ * listed in `groupList` (returns how many) with a histogram of the bounds, to visit the best
+ * groups first. Once the list is full, a run of groups with one expertise mask is first
+ * bounded as a whole — its needs share, the best track fit and everything else at most —
+ * and skipped without looking at its groups when that cannot reach the k-th best: most runs
+ * share too few of the mentee's needs.
  */
 function boundGroups(
   tables: ScoringTables,
-  mentee: number,
   workspace: CandidateWorkspace,
-  textReach: number,
-): void {
-  const { groupBound, histogram, trackFit, needShare } = workspace;
+  search: MenteeSearch,
+  from: number,
+  to: number,
+): number {
+  const { groupBound, groupList, histogram } = workspace;
+  const { trackFit, needShare, textReach, mentee } = search;
   const weights = tables.weights;
   const w0 = weights[0]!;
   const w3 = weights[3]!;
@@ -254,18 +385,14 @@ function boundGroups(
   const languages = tables.menteeLanguages[mentee]!;
   const modes = tables.menteeModes[mentee]!;
   const remote = modes & 1;
-  const hasCoordinates =
-    (modes & 2) !== 0 &&
-    !Number.isNaN(tables.menteeLatitude[mentee]!) &&
-    !Number.isNaN(tables.menteeLongitude[mentee]!);
+  const hasCoordinates = (modes & 2) !== 0 && search.place.hasCoordinates;
   // Without a shared domaine an occupation is worth at most a grand domaine (0.3), without
   // a shared division a sector at most its section (0.2).
   const occupationReach = weights[1]! * 0.3;
   const sectorReach = weights[2]! * 0.2;
-  const grandDomaines = workspace.menteeGrandDomaineBits;
-  const sections = workspace.menteeSectionBits;
+  const grandDomaines = search.grandDomaineBits;
+  const sections = search.sectionBits;
   const {
-    groupCount,
     groupKind,
     groupExpertise,
     groupRemote,
@@ -275,73 +402,127 @@ function boundGroups(
     groupHasCoordinates,
     groupGrandDomaineBits,
     groupSectionBits,
+    groupRunEnd,
   } = tables;
+  const {
+    runKinds,
+    runRemote,
+    runAvailability,
+    runLanguages,
+    runGrandDomaineBits,
+    runSectionBits,
+    runMayBeNear,
+  } = tables;
+  const bestTrackFit = search.bestTrackFit;
+  const threshold = search.size === search.k ? search.heapScore[0]! : -Infinity;
   histogram.fill(0);
-  for (let g = 0; g < groupCount; g++) {
-    const sharedLanguages = languages & groupLanguages[g]!;
-    const isRemote = remote & groupRemote[g]!;
-    // Rows with coordinates may be near without sharing a place id.
-    const mayBeNear = hasCoordinates && groupInPerson[g]! !== 0 && groupHasCoordinates[g] === 1;
-    let bound =
-      w0 * trackFit[groupKind[g]!]! +
+  let listed = 0;
+  for (let g = from; g < to;) {
+    const runEnd = Math.min(to, groupRunEnd[g]!);
+    // The bound of the whole run from its unions (the slack covers the order of additions
+    // against its groups' own bounds).
+    const sharedLanguages = languages & runLanguages[g]!;
+    let runBound =
+      w0 * bestTrackFit[runKinds[g]!]! +
       w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
-      w5 * SLOT_SHARE[countBits(availability & groupAvailability[g]!)]! +
+      w5 * SLOT_SHARE[countBits(availability & runAvailability[g]!)]! +
       w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
-      textReach;
-    if (isRemote === 1 || mayBeNear) bound += w4;
-    if ((grandDomaines & groupGrandDomaineBits[g]!) !== 0) bound += occupationReach;
-    if ((sections & groupSectionBits[g]!) !== 0) bound += sectorReach;
-    groupBound[g] = bound;
-    histogram[bucketOf(bound)]!++;
+      textReach +
+      1e-9;
+    if ((remote & runRemote[g]!) === 1 || (hasCoordinates && runMayBeNear[g] === 1)) runBound += w4;
+    if ((grandDomaines & runGrandDomaineBits[g]!) !== 0) runBound += occupationReach;
+    if ((sections & runSectionBits[g]!) !== 0) runBound += sectorReach;
+    if (runBound < threshold) {
+      if (
+        runBound >= search.minScore &&
+        runBound > search.skippedBound &&
+        hasAllowedUnvisitedRow(tables, search, g, runEnd)
+      )
+        search.skippedBound = runBound;
+      g = runEnd;
+      continue;
+    }
+    for (; g < runEnd; g++) {
+      const sharedLanguages = languages & groupLanguages[g]!;
+      const isRemote = remote & groupRemote[g]!;
+      // Rows with coordinates may be near without sharing a place id.
+      const mayBeNear = hasCoordinates && groupInPerson[g]! !== 0 && groupHasCoordinates[g] === 1;
+      let bound =
+        w0 * trackFit[groupKind[g]!]! +
+        w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
+        w5 * SLOT_SHARE[countBits(availability & groupAvailability[g]!)]! +
+        w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
+        textReach;
+      if (isRemote === 1 || mayBeNear) bound += w4;
+      if ((grandDomaines & groupGrandDomaineBits[g]!) !== 0) bound += occupationReach;
+      if ((sections & groupSectionBits[g]!) !== 0) bound += sectorReach;
+      groupBound[g] = bound;
+      groupList[listed++] = g;
+      histogram[bucketOf(bound)]!++;
+    }
   }
+  return listed;
 }
 
 /**
- * Steps 2 and 3, best bound first: skips a group whose bound cannot reach the k-th best,
- * else looks at each row not visited yet.
+ * Steps 2 and 3 for the `count` groups of `groupOrder`, best bound first: skips a group
+ * whose bound cannot reach the k-th best, else looks at its rows not visited yet.
  */
 function visitGroups(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
-  search: SearchState,
+  search: MenteeSearch,
+  count: number,
 ): void {
-  const { groupBound, groupOrder, heapScore } = workspace;
-  const { groupCount, groupStart, groupTerms } = tables;
+  const { groupBound, groupOrder } = workspace;
+  const { heapScore } = search;
+  const { groupStart, groupTerms } = tables;
   const weights7 = tables.weights[7]!;
-  for (let at = 0; at < groupCount; at++) {
+  for (let at = 0; at < count; at++) {
     const g = groupOrder[at]!;
     const bound = groupBound[g]!;
     if (bound < search.minScore) continue;
     if (search.size === search.k) {
       let refined = bound;
+      let textBound = search.textReach;
       if (bound >= heapScore[0]!) {
         // The group's frequent terms may bound its text contribution more tightly.
-        const text = boundText(workspace, groupTerms[2 * g]!, groupTerms[2 * g + 1]!);
-        refined = bound - search.textReach + weights7 * text + 2e-9;
+        textBound = weights7 * boundText(search, groupTerms[2 * g]!, groupTerms[2 * g + 1]!);
+        refined = bound - search.textReach + textBound + 2e-9;
       }
       if (refined < heapScore[0]!) {
         if (
           refined >= search.minScore &&
           refined > search.skippedBound &&
-          hasAllowedUnvisitedRow(tables, workspace, search, g)
+          hasAllowedUnvisitedRow(tables, search, g)
         )
           search.skippedBound = refined;
         continue;
       }
+      scanGroup(tables, workspace, search, g, textBound + 2e-9);
+      continue;
     }
-    scanRows(tables, workspace, search, null, groupStart[g]!, groupStart[g + 1]!);
+    scanRows(tables, workspace, search, null, false, groupStart[g]!, groupStart[g + 1]!);
   }
 }
 
-/** Whether group g still holds a row, allowed with this mentee, that was not visited. */
+/** Whether row r was looked at already in this search. */
+function isVisited(visited: Int32Array, r: number): boolean {
+  return (visited[r >>> 5]! & (1 << (r & 31))) !== 0;
+}
+
+/**
+ * Whether the groups `g` … `end - 1` still hold a row, allowed with this mentee, that was
+ * not visited.
+ */
 function hasAllowedUnvisitedRow(
   tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: SearchState,
+  search: MenteeSearch,
   g: number,
+  end = g + 1,
 ): boolean {
-  for (let r = tables.groupStart[g]!; r < tables.groupStart[g + 1]!; r++) {
-    if (workspace.visited[r] === workspace.epoch) continue;
+  for (let r = tables.groupStart[g]!; r < tables.groupStart[end]!; r++) {
+    if (isVisited(search.visited, r)) continue;
     if (
       !(search.restricted || tables.rowNeedsPairCheck[r] === 1) ||
       isPairAllowedInTables(tables, search.mentee, r)
@@ -352,24 +533,114 @@ function hasAllowedUnvisitedRow(
 }
 
 /**
+ * A visited group once the list is full: from the group's feature masks, the bound of each
+ * row not visited yet — the group's exact criteria, its text bound and what its own pattern
+ * of grand domaine, section, slots, language and coordinates can add — for 32 rows at once,
+ * without reading them; only the rows whose bound reaches the k-th best are scanned. The
+ * others are left out with that bound.
+ */
+function scanGroup(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+  g: number,
+  textBound: number,
+): void {
+  const masks = tables.groupRowMasks;
+  const stride = tables.groupCount;
+  const { survivors } = workspace;
+  const { visited, patternValue, trackFit, needShare, mentee } = search;
+  const { weights, rowTermBits } = tables;
+  let shared = 0;
+  for (let bits = search.grandDomaineBits; bits !== 0; bits &= bits - 1)
+    shared |= masks[(GROUP_MASKS.grandDomaine + lowestBit(bits)) * stride + g]!;
+  let sections = 0;
+  for (let bits = search.sectionBits; bits !== 0; bits &= bits - 1)
+    sections |= masks[(GROUP_MASKS.section + lowestBit(bits)) * stride + g]!;
+  let one = 0;
+  let two = 0;
+  for (let bits = tables.menteeAvailability[mentee]!; bits !== 0; bits &= bits - 1) {
+    const free = masks[(GROUP_MASKS.slot + lowestBit(bits)) * stride + g]!;
+    two |= one & free;
+    one |= free;
+  }
+  let languages = 0;
+  for (let bits = tables.menteeLanguages[mentee]!; bits !== 0; bits &= bits - 1)
+    languages |= masks[(GROUP_MASKS.language + lowestBit(bits)) * stride + g]!;
+  // Two remote-friendly people get the whole geography weight (in `exact`); otherwise only
+  // coordinates can bring a group row near, since it shares no place id with the mentee.
+  const remote = (tables.menteeModes[mentee]! & 1 & tables.groupRemote[g]!) !== 0;
+  const near =
+    !remote && search.place.hasCoordinates && (tables.menteeModes[mentee]! & 2) !== 0
+      ? masks[GROUP_MASKS.mayBeNear * stride + g]!
+      : 0;
+  const exact =
+    weights[0]! * trackFit[tables.groupKind[g]!]! +
+    weights[3]! * needShare[countBits(tables.menteeNeeds[mentee]! & tables.groupExpertise[g]!)]! +
+    (remote ? weights[4]! : 0) +
+    textBound;
+  const threshold = search.heapScore[0]!;
+  const first = tables.groupStart[g]!;
+  const count = tables.groupStart[g + 1]! - first;
+  let survivorCount = 0;
+  for (let j = 0; j < count; j++) {
+    const r = first + j;
+    if (isVisited(visited, r)) continue;
+    const pattern =
+      ((shared >>> j) & 1) |
+      (((sections >>> j) & 1) << 1) |
+      (((one >>> j) & 1) << 2) |
+      (((two >>> j) & 1) << 3) |
+      (((languages >>> j) & 1) << 4) |
+      (((near >>> j) & 1) << 5);
+    let bound = exact + patternValue[pattern]!;
+    if (bound >= threshold) {
+      // The row's own frequent terms may bound its text more tightly than the group's.
+      bound += weights[7]! * boundText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!);
+      // Same slack as the group's text bound, which this replaces.
+      bound -= textBound - 2e-9;
+      if (bound >= threshold) {
+        survivors[survivorCount++] = r;
+        continue;
+      }
+    }
+    if (
+      bound >= search.minScore &&
+      bound > search.skippedBound &&
+      (!(search.restricted || tables.rowNeedsPairCheck[r] === 1) ||
+        isPairAllowedInTables(tables, mentee, r))
+    )
+      search.skippedBound = bound;
+  }
+  if (survivorCount > 0) scanRows(tables, workspace, search, survivors, false, 0, survivorCount);
+}
+
+/** Index of the lowest set bit of a non-zero 32-bit mask. */
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+/**
  * Looks at the rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a list)
- * not visited yet in this search: the exact
- * structured part of each (the similarities of `measureStructuredCriteria`, added in the
- * order of `sumContributions`), then the text cosine only if the two together may still
- * reach the k-th best. Each pair is offered to the list or left out with its bound. Every
- * table is read into a local first: property loads on the large tables object, repeated
- * for every row, cost more than the arithmetic.
+ * not visited yet in this search (`byKey`: found under one of the mentee's keys, and read
+ * from the lists' copies of the rows): the exact structured part of each (the similarities
+ * of `measureStructuredCriteria`, added in the order of `sumContributions`), then the text
+ * cosine only if the two together may still reach the k-th best. Each pair is offered to
+ * the list or left out with its bound. Every table is read into a local first: property
+ * loads on the large tables object, repeated for every row, cost more than the arithmetic.
  */
 function scanRows(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
-  search: SearchState,
+  search: MenteeSearch,
   list: Int32Array | null,
+  byKey: boolean,
   from: number,
   to: number,
 ): void {
-  const { visited, epoch, query, heapScore, trackFit, needShare, isRemote, isLocal } = workspace;
-  const { occupationSimilarity, sectorSimilarity } = workspace;
+  const { query } = workspace;
+  const { visited, heapScore, trackFit, needShare, isRemote, isLocal } = search;
+  const { occupationSimilarity, sectorSimilarity, place } = search;
   const weights = tables.weights;
   const w0 = weights[0]!;
   const w1 = weights[1]!;
@@ -383,14 +654,17 @@ function scanRows(
   const needs = tables.menteeNeeds[mentee]!;
   const availability = tables.menteeAvailability[mentee]! << NEED_BITS;
   const languages = tables.menteeLanguages[mentee]!;
-  const place = workspace.place;
-  const { rowPacked, rowTextTerm, rowTextWeight } = tables;
+  const { rowTextTerm, rowTextWeight } = tables;
+  // Rows found by key are read from their copies in list order.
+  const rowPacked = byKey ? tables.keyPacked : tables.rowPacked;
   const { restricted, textReach, minScore, k } = search;
   for (let at = from; at < to; at++) {
     const r = list === null ? at : list[at]!;
-    if (visited[r] === epoch) continue;
-    visited[r] = epoch;
-    const base = r * ROW_STRIDE;
+    const word = r >>> 5;
+    const bit = 1 << (r & 31);
+    if ((visited[word]! & bit) !== 0) continue;
+    visited[word] = visited[word]! | bit;
+    const base = (byKey ? at : r) * ROW_STRIDE;
     const flags = rowPacked[base + PACKED.flags]!;
     if ((restricted || (flags & 64) !== 0) && !isPairAllowedInTables(tables, mentee, r)) continue;
     let occupation = Math.max(
@@ -414,8 +688,8 @@ function scanRows(
     // A row reached through a group shares no place id with the mentee (those rows were
     // all listed under its keys): only coordinates can bring it near.
     const nearby =
-      isLocal[mentorModes] === 1 && (list !== null || (place.hasCoordinates && (flags & 128) !== 0))
-        ? measureNearby(tables, mentee, place, rowPacked, r)
+      isLocal[mentorModes] === 1 && (byKey || (place.hasCoordinates && (flags & 128) !== 0))
+        ? measureNearby(tables, place, rowPacked, base, r)
         : 0;
     // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
     const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
@@ -437,7 +711,7 @@ function scanRows(
         partial +
         w7 *
           boundText(
-            workspace,
+            search,
             rowPacked[base + PACKED.termsLow]!,
             rowPacked[base + PACKED.termsHigh]!,
           ) +
@@ -451,18 +725,13 @@ function scanRows(
     const end = rowPacked[base + PACKED.textEnd]!;
     for (let term = rowPacked[base + PACKED.textStart]!; term < end; term++)
       total += query[rowTextTerm[term]!]! * rowTextWeight[term]!;
-    offer(workspace, search, rowPacked[base + PACKED.mentor]!, partial + w7 * Math.min(1, total));
+    offer(search, rowPacked[base + PACKED.mentor]!, partial + w7 * Math.min(1, total));
   }
 }
 
 /** Offers a fully scored pair to the top-k heap (or records it as the best that missed). */
-function offer(
-  workspace: CandidateWorkspace,
-  search: SearchState,
-  mentor: number,
-  score: number,
-): void {
-  const { heapMentor, heapScore } = workspace;
+function offer(search: MenteeSearch, mentor: number, score: number): void {
+  const { heapMentor, heapScore } = search;
   search.scoredPairs++;
   if (score < search.minScore) return;
   // Ties go to the smaller mentor index, as in a full sort.
@@ -481,17 +750,19 @@ function offer(
 }
 
 /** Per-mentee lookup tables: track fit by kind, needs share by count, modes, classes. */
-function tabulateMentee(
-  tables: ScoringTables,
-  mentee: number,
-  workspace: CandidateWorkspace,
-): void {
-  const { trackFit, needShare, isRemote, isLocal } = workspace;
+function tabulateMentee(tables: ScoringTables, mentee: number, search: MenteeSearch): void {
+  const { trackFit, needShare, isRemote, isLocal } = search;
   const track = tables.menteeTrack[mentee]!;
   trackFit.fill(0);
   if (track >= 0) {
     for (let kind = 0; kind < MENTOR_KINDS.length; kind++)
       trackFit[kind + 1] = measureTrackFit(TRACKS[track]!, MENTOR_KINDS[kind]!);
+  }
+  for (let kinds = 0; kinds < search.bestTrackFit.length; kinds++) {
+    let best = 0;
+    for (let kind = 0; kind <= MENTOR_KINDS.length; kind++)
+      if ((kinds & (1 << kind)) !== 0 && trackFit[kind]! > best) best = trackFit[kind]!;
+    search.bestTrackFit[kinds] = best;
   }
   const needCount = tables.menteeNeedCount[mentee]!;
   needShare.fill(0);
@@ -504,8 +775,8 @@ function tabulateMentee(
     isRemote[mentorModes] = remote ? 1 : 0;
     isLocal[mentorModes] = !remote && (modes & 2) !== 0 && (mentorModes & 2) !== 0 ? 1 : 0;
   }
-  tabulateOccupations(tables, mentee, workspace.occupationSimilarity);
-  tabulateSectors(tables, mentee, workspace.sectorSimilarity);
+  tabulateOccupations(tables, mentee, search.occupationSimilarity);
+  tabulateSectors(tables, mentee, search.sectorSimilarity);
 
   let grandDomaines = 0;
   for (
@@ -516,7 +787,7 @@ function tabulateMentee(
     const id = tables.menteeOccupationGrandDomaine[at]!;
     if (id >= 0) grandDomaines |= 1 << (id & 31);
   }
-  workspace.menteeGrandDomaineBits = grandDomaines;
+  search.grandDomaineBits = grandDomaines;
   let sections = 0;
   for (
     let base = tables.menteeSectorStart[mentee]!;
@@ -526,7 +797,19 @@ function tabulateMentee(
     const id = tables.menteeSectorLevels[base + 4]!;
     if (id >= 0) sections |= 1 << (id & 31);
   }
-  workspace.menteeSectionBits = sections;
+  search.sectionBits = sections;
+
+  const weights = tables.weights;
+  for (let pattern = 0; pattern < 64; pattern++) {
+    let value = 0;
+    if ((pattern & 1) !== 0) value += weights[1]! * 0.3;
+    if ((pattern & 2) !== 0) value += weights[2]! * 0.2;
+    if ((pattern & 4) !== 0) value += weights[5]! * 0.5;
+    if ((pattern & 8) !== 0) value += weights[5]! * 0.5;
+    if ((pattern & 16) !== 0) value += weights[6]!;
+    if ((pattern & 32) !== 0) value += weights[4]!;
+    search.patternValue[pattern] = value;
+  }
 }
 
 /** The mentee's place, read once per search (latitude NaN when unknown). */
@@ -556,16 +839,15 @@ function readMenteePlace(tables: ScoringTables, mentee: number, place: MenteePla
  * Similarity of two places for people who both meet in person, as `compareGeography`
  * measures it: distance when both have coordinates (exactly 0 beyond the range, which the
  * latitude gap alone often proves without trigonometry), else arrondissement 1 > commune
- * 0.8 > EPCI 0.6 > département 0.3.
+ * 0.8 > EPCI 0.6 > département 0.3. `packed[base …]` is row r's record.
  */
 function measureNearby(
   tables: ScoringTables,
-  mentee: number,
   place: MenteePlace,
   packed: Int32Array,
+  base: number,
   r: number,
 ): number {
-  const base = r * ROW_STRIDE;
   if (place.hasCoordinates && (packed[base + PACKED.flags]! & 128) !== 0) {
     const mentorLatitude = tables.rowLatitude[r]!;
     if (Math.abs(mentorLatitude - place.latitude) * KM_PER_DEGREE_LOWER >= PROXIMITY_RANGE_KM + 1)
@@ -587,18 +869,26 @@ function measureNearby(
   return 0;
 }
 
+/** Writes the mentee's TF-IDF weights into the dense query. */
+function scatterQuery(tables: ScoringTables, mentee: number, query: Float64Array): void {
+  for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
+    query[tables.menteeTextTerm[at]!] = tables.menteeTextWeight[at]!;
+}
+
+/** Puts the dense query back to zeros. */
+function clearQuery(tables: ScoringTables, mentee: number, query: Float64Array): void {
+  for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++)
+    query[tables.menteeTextTerm[at]!] = 0;
+}
+
 /**
- * Writes the mentee's TF-IDF weights into the dense query and returns a bound of its cosine
- * with any mentor: the sum of its weights times each term's largest mentor weight. Also
- * splits that sum by frequent term (`termReach`, `queryLow`/`queryHigh`) and the rest
- * (`rareReach`), for the per-row and per-group bounds of `boundText`.
+ * A bound of the mentee's cosine with any mentor: the sum of its weights times each term's
+ * largest mentor weight. Also splits that sum by frequent term (`termReach`,
+ * `queryLow`/`queryHigh`) and the rest (`rareReach`), for the per-row and per-group bounds
+ * of `boundText`.
  */
-function scatterQuery(
-  tables: ScoringTables,
-  mentee: number,
-  workspace: CandidateWorkspace,
-): number {
-  const { query, termReach } = workspace;
+function reachText(tables: ScoringTables, mentee: number, search: MenteeSearch): number {
+  const { termReach } = search;
   termReach.fill(0);
   let bound = 0;
   let rare = 0;
@@ -606,9 +896,7 @@ function scatterQuery(
   let high = 0;
   for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++) {
     const term = tables.menteeTextTerm[at]!;
-    const weight = tables.menteeTextWeight[at]!;
-    query[term] = weight;
-    const reach = weight * tables.termMaxWeight[term]!;
+    const reach = tables.menteeTextWeight[at]! * tables.termMaxWeight[term]!;
     bound += reach;
     const bit = tables.termBit[term]!;
     if (bit < 0) rare += reach;
@@ -618,9 +906,9 @@ function scatterQuery(
       else high |= 1 << (bit - 32);
     }
   }
-  workspace.rareReach = rare;
-  workspace.queryLow = low;
-  workspace.queryHigh = high;
+  search.rareReach = rare;
+  search.queryLow = low;
+  search.queryHigh = high;
   // Slack for rounding: the bound must never fall below a cosine summed in another order.
   return Math.min(1, bound * (1 + 1e-9) + 1e-12);
 }
@@ -630,19 +918,22 @@ function scatterQuery(
  * `high` (bits) and any rare term: the mentee's reach over the shared bits and its rare
  * terms, capped at 1, with slack for the order of additions.
  */
-function boundText(workspace: CandidateWorkspace, low: number, high: number): number {
-  const termReach = workspace.termReach;
-  let sum = workspace.rareReach;
-  for (let bits = low & workspace.queryLow; bits !== 0; bits &= bits - 1)
+function boundText(search: MenteeSearch, low: number, high: number): number {
+  const termReach = search.termReach;
+  let sum = search.rareReach;
+  for (let bits = low & search.queryLow; bits !== 0; bits &= bits - 1)
     sum += termReach[31 - Math.clz32(bits & -bits)]!;
-  for (let bits = high & workspace.queryHigh; bits !== 0; bits &= bits - 1)
+  for (let bits = high & search.queryHigh; bits !== 0; bits &= bits - 1)
     sum += termReach[63 - Math.clz32(bits & -bits)]!;
   return Math.min(1, sum * (1 + 1e-9) + 1e-12);
 }
 
-/** Orders the groups by bucket of their bound, highest first (within a bucket, by index). */
-function orderGroups(tables: ScoringTables, workspace: CandidateWorkspace): void {
-  const { histogram, groupBound, groupOrder } = workspace;
+/**
+ * Orders the `count` groups of `groupList` by bucket of their bound, highest first (within
+ * a bucket, by index), into the start of `groupOrder`.
+ */
+function orderGroups(workspace: CandidateWorkspace, count: number): void {
+  const { histogram, groupBound, groupOrder, groupList } = workspace;
   // Counting sort by bucket, highest first: histogram[b] becomes where bucket b starts.
   let next = 0;
   for (let bucket = BUCKETS; bucket >= 0; bucket--) {
@@ -650,28 +941,16 @@ function orderGroups(tables: ScoringTables, workspace: CandidateWorkspace): void
     histogram[bucket] = next;
     next += count;
   }
-  for (let g = 0; g < tables.groupCount; g++)
+  for (let at = 0; at < count; at++) {
+    const g = groupList[at]!;
     groupOrder[histogram[bucketOf(groupBound[g]!)]!++] = g;
+  }
 }
 
 function bucketOf(score: number): number {
   const bucket = Math.floor(score * BUCKETS);
   return bucket < 0 ? 0 : bucket > BUCKETS ? BUCKETS : bucket;
 }
-
-type SearchState = {
-  mentee: number;
-  k: number;
-  minScore: number;
-  restricted: boolean;
-  size: number;
-  /** Best full score that missed the list, and best bound of a row left out unscored. */
-  prunedBound: number;
-  skippedBound: number;
-  scoredPairs: number;
-  /** Best text contribution this mentee can get from any mentor. */
-  textReach: number;
-};
 
 function readBestClass(
   start: Int32Array,

@@ -139,7 +139,50 @@ export type RowGroups = {
   groupSectionBits: Int32Array;
   /** Union of the rows' frequent-term bits (see `termBit`), two words per group. */
   groupTerms: Int32Array;
+  /**
+   * Which rows of a group have each feature that its bound takes as a union, as bit j for
+   * the group's j-th row (a group holds at most `GROUP_ROWS` rows): word `f * groupCount + g`
+   * for feature f (offsets in `GROUP_MASKS`) of group g. From these a visited group tells,
+   * for 32 rows at once, which can still reach the k-th best, before reading any row. By
+   * feature, not by group: a mentee reads only its own few features, and those of a run
+   * of groups lie together in a few cache lines.
+   */
+  groupRowMasks: Int32Array;
+  /** The first group after g whose expertise mask differs (groups of a mask are in a run). */
+  groupRunEnd: Int32Array;
+  /**
+   * Unions over the groups g … `groupRunEnd[g] - 1`: kinds (bit kind + 1), remote bit,
+   * availability, languages, grand domaine and section bits, and 1 when a row may be near
+   * by coordinates (in person, with coordinates).
+   */
+  runKinds: Int32Array;
+  runRemote: Uint8Array;
+  runAvailability: Int32Array;
+  runLanguages: Int32Array;
+  runGrandDomaineBits: Int32Array;
+  runSectionBits: Int32Array;
+  runMayBeNear: Uint8Array;
+  /** Each row's frequent-term bits (`PACKED.termsLow`, `termsHigh`), two words per row. */
+  rowTermBits: Int32Array;
 };
+
+/** Rows per group at most: one bit per row in a 32-bit mask. */
+export const GROUP_ROWS = 32;
+
+/** Offsets of the feature masks of a group in `groupRowMasks`. */
+export const GROUP_MASKS = {
+  /** 32 words: rows with a grand domaine id `id & 31 === b`, at offset b. */
+  grandDomaine: 0,
+  /** 32 words: rows with a NAF section id `id & 31 === b`. */
+  section: 32,
+  /** One word per availability slot: rows free then. */
+  slot: 64,
+  /** 31 words: rows with language bit b. */
+  language: 64 + AVAILABILITY_SLOTS.length,
+  /** Rows that meet in person and have coordinates (may be near without a shared place). */
+  mayBeNear: 64 + AVAILABILITY_SLOTS.length + 31,
+  stride: 64 + AVAILABILITY_SLOTS.length + 32,
+} as const;
 
 /**
  * Rows by interned code id: every row under each of its occupation domaines, NAF divisions,
@@ -150,6 +193,11 @@ export type RowGroups = {
 export type RowsByKey = {
   keyStart: Int32Array;
   keyRows: Int32Array;
+  /**
+   * A copy of each listed row's `rowPacked` record, in list order (`ROW_STRIDE` words per
+   * entry): a mentee's lists are then read in sequence, not a cache miss per row.
+   */
+  keyPacked: Int32Array;
 };
 
 /** Bits of the needs in a packed mask word; availability slots take the bits above. */
@@ -379,6 +427,7 @@ export function buildScoringTables(
     sectorClassLevels,
   });
   const byKey = listRowsByKey(rows);
+  const runEnd = runEndsOf(groups.expertise);
 
   return {
     weights: alloc.float64(context.weights),
@@ -491,8 +540,27 @@ export function buildScoringTables(
     groupGrandDomaineBits: alloc.int32(groups.grandDomaineBits),
     groupSectionBits: alloc.int32(groups.sectionBits),
     groupTerms: alloc.int32(groupTermsOf(groups.start, packed)),
+    groupRowMasks: alloc.int32(byFeature(groups.rowMasks, groups.start.length - 1)),
+    groupRunEnd: alloc.int32(runEnd),
+    runKinds: alloc.int32(unionOverRuns(runEnd, (g) => 1 << groups.kind[g]!)),
+    runRemote: alloc.uint8(unionOverRuns(runEnd, (g) => groups.remote[g]!)),
+    runAvailability: alloc.int32(unionOverRuns(runEnd, (g) => groups.availability[g]!)),
+    runLanguages: alloc.int32(unionOverRuns(runEnd, (g) => groups.languages[g]!)),
+    runGrandDomaineBits: alloc.int32(unionOverRuns(runEnd, (g) => groups.grandDomaineBits[g]!)),
+    runSectionBits: alloc.int32(unionOverRuns(runEnd, (g) => groups.sectionBits[g]!)),
+    runMayBeNear: alloc.uint8(
+      unionOverRuns(runEnd, (g) => (groups.inPerson[g]! !== 0 ? groups.hasCoordinates[g]! : 0)),
+    ),
+    rowTermBits: alloc.int32(
+      Array.from(
+        { length: 2 * rows.length },
+        (_, at) =>
+          packed[(at >> 1) * ROW_STRIDE + ((at & 1) === 0 ? PACKED.termsLow : PACKED.termsHigh)]!,
+      ),
+    ),
     keyStart: alloc.int32(byKey.start),
     keyRows: alloc.int32(byKey.rows),
+    keyPacked: alloc.int32(copyRecords(packed, byKey.rows)),
   };
 }
 
@@ -514,7 +582,10 @@ function sortIntoGroups(mentors: readonly PreparedMentee[]): PreparedMentee[] {
 const hasCoordinatesOf = (person: PreparedMentee) =>
   person.place.latitude !== undefined && person.place.longitude !== undefined;
 
-/** Sorts rows into groups of equal (expertise mask, kind, remote) and sums up each group. */
+/**
+ * Sorts rows into groups of equal (expertise mask, kind, remote), at most `GROUP_ROWS` each
+ * (a larger set of equal rows makes several groups), and sums up each group.
+ */
 function groupRows(
   rows: readonly PreparedMentee[],
   occupationStart: readonly number[],
@@ -539,12 +610,16 @@ function groupRows(
     hasCoordinates: [] as number[],
     grandDomaineBits: [] as number[],
     sectionBits: [] as number[],
+    rowMasks: [] as number[],
   };
+  let groupFirst = 0;
   for (let at = 0; at < order.length; at++) {
     const r = order[at]!;
     const mentor = rows[r]!;
-    if (at === 0 || keys[r] !== keys[order[at - 1]!]) {
+    if (at === 0 || keys[r] !== keys[order[at - 1]!] || at - groupFirst === GROUP_ROWS) {
       if (at > 0) result.start.push(at);
+      groupFirst = at;
+      for (let word = 0; word < GROUP_MASKS.stride; word++) result.rowMasks.push(0);
       result.kind.push(kindOf(mentor));
       result.expertise.push(mentor.expertiseMask);
       result.remote.push(modesOf(mentor) & 1);
@@ -559,21 +634,61 @@ function groupRows(
         list.push(0);
     }
     const g = result.kind.length - 1;
+    const masks = result.rowMasks;
+    const base = g * GROUP_MASKS.stride;
+    const bit = 1 << (at - groupFirst);
+    const mark = (offset: number) => (masks[base + offset] = masks[base + offset]! | bit);
+    for (let slot = 0; slot < AVAILABILITY_SLOTS.length; slot++)
+      if ((mentor.availabilityMask & (1 << slot)) !== 0) mark(GROUP_MASKS.slot + slot);
+    for (let language = 0; language < 31; language++)
+      if ((mentor.languageMask & (1 << language)) !== 0) mark(GROUP_MASKS.language + language);
+    if ((modesOf(mentor) & 2) !== 0 && hasCoordinatesOf(mentor)) mark(GROUP_MASKS.mayBeNear);
     result.availability[g]! |= mentor.availabilityMask;
     result.languages[g]! |= mentor.languageMask;
     result.inPerson[g]! |= modesOf(mentor) & 2;
     result.hasCoordinates[g]! |= hasCoordinatesOf(mentor) ? 1 : 0;
     for (let c = occupationStart[r]!; c < occupationStart[r + 1]!; c++) {
       const id = classes.occupationClassGrandDomaine[occupationClass[c]!]!;
-      if (id >= 0) result.grandDomaineBits[g]! |= 1 << (id & 31);
+      if (id >= 0) {
+        result.grandDomaineBits[g]! |= 1 << (id & 31);
+        mark(GROUP_MASKS.grandDomaine + (id & 31));
+      }
     }
     for (let c = sectorStart[r]!; c < sectorStart[r + 1]!; c++) {
       const id = classes.sectorClassLevels[5 * classes.rowSectorClass[c]! + 4]!;
-      if (id >= 0) result.sectionBits[g]! |= 1 << (id & 31);
+      if (id >= 0) {
+        result.sectionBits[g]! |= 1 << (id & 31);
+        mark(GROUP_MASKS.section + (id & 31));
+      }
     }
   }
   if (order.length > 0) result.start.push(order.length);
   return result;
+}
+
+/** For each group, the first later group with another expertise mask (or the count). */
+function runEndsOf(expertise: readonly number[]): Int32Array {
+  const ends = new Int32Array(expertise.length);
+  for (let g = expertise.length - 1; g >= 0; g--)
+    ends[g] = g + 1 < expertise.length && expertise[g + 1] === expertise[g] ? ends[g + 1]! : g + 1;
+  return ends;
+}
+
+/** For each group g, the union of `value` over g … `runEnd[g] - 1`. */
+function unionOverRuns(runEnd: Int32Array, value: (g: number) => number): Int32Array {
+  const unions = new Int32Array(runEnd.length);
+  for (let g = runEnd.length - 1; g >= 0; g--)
+    unions[g] = value(g) | (runEnd[g]! > g + 1 ? unions[g + 1]! : 0);
+  return unions;
+}
+
+/** Transposes group-major feature masks (`GROUP_MASKS.stride` per group) to feature-major. */
+function byFeature(masks: readonly number[], groupCount: number): Int32Array {
+  const out = new Int32Array(masks.length);
+  for (let g = 0; g < groupCount; g++)
+    for (let feature = 0; feature < GROUP_MASKS.stride; feature++)
+      out[feature * groupCount + g] = masks[g * GROUP_MASKS.stride + feature]!;
+  return out;
 }
 
 function groupTermsOf(start: readonly number[], packed: Int32Array): Int32Array {
@@ -623,6 +738,15 @@ function listRowsByKey(rows: readonly PreparedMentee[]): { start: number[]; rows
     for (const key of keys) out[next[key]!++] = r;
   });
   return { start: count, rows: out };
+}
+
+/** The `ROW_STRIDE`-word records of `rows`, one after another. */
+function copyRecords(packed: Int32Array, rows: readonly number[]): Int32Array {
+  const copies = new Int32Array(rows.length * ROW_STRIDE);
+  rows.forEach((r, at) =>
+    copies.set(packed.subarray(r * ROW_STRIDE, (r + 1) * ROW_STRIDE), at * ROW_STRIDE),
+  );
+  return copies;
 }
 
 /** Turns `mentee\u0000mentor` id keys into sorted mentor indices per mentee. */
