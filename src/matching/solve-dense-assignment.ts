@@ -1,20 +1,22 @@
 /**
- * A dense assignment problem: `rowCount ≤ columnCount`, integer costs in row-major order,
- * every row assigned to a distinct column.
+ * A dense assignment problem: `rowCount ≤ columnCount`, integer weights in row-major order,
+ * every row assigned to a distinct column so that the total weight is largest. Weights are
+ * doubles holding integers (the scores as a graph stores them, when they are integers), so
+ * that every sum the solver forms is exact and no matrix has to be written for it.
  */
 export type DenseAssignmentProblem = {
   readonly rowCount: number;
   readonly columnCount: number;
-  /** `cost[row * columnCount + column]`, integers. */
-  readonly cost: Int32Array;
-  /** No cost is below this (0 when absent): a column reaching it has found its minimum. */
-  readonly costFloor?: number;
+  /** `weight[row * columnCount + column]`, integers. */
+  readonly weight: Float64Array;
+  /** No weight is above this (absent: unknown): a column reaching it has found its maximum. */
+  readonly weightCeiling?: number;
 };
 
 /**
- * An optimal assignment with duals in the Jonker–Volgenant convention: every
- * `cost - rowDual - columnDual` is ≥ 0 and 0 on used pairs; when columns outnumber rows,
- * free columns keep `columnDual = 0` and all column duals are ≤ 0.
+ * A largest-weight assignment with the duals that prove it: every
+ * `rowDual + columnDual - weight` is ≥ 0 and 0 on used pairs; when columns outnumber rows,
+ * free columns keep `columnDual = 0` and all column duals are ≥ 0.
  */
 export type DenseAssignment = {
   readonly rowColumn: Int32Array;
@@ -23,19 +25,22 @@ export type DenseAssignment = {
 };
 
 /**
- * Jonker–Volgenant (1987): on square problems column reduction, reduction transfer and two
- * rounds of augmenting row reduction assign most rows; every remaining row then takes a
- * shortest augmenting path, found by scanning at once all the columns at the current minimum
- * distance (costs with many ties, like 1–100, end most searches in one or two scans).
- * Rectangular problems skip the reductions so that free columns stay at dual 0.
+ * Jonker–Volgenant (1987), on costs `-weight` read in place: on square problems column
+ * reduction, reduction transfer and two rounds of augmenting row reduction assign most rows;
+ * every remaining row then takes a shortest augmenting path, found by scanning at once all
+ * the columns at the current minimum distance (weights with many ties, like 1–100, end most
+ * searches in one or two scans). Rectangular problems skip the reductions so that free
+ * columns stay at dual 0.
+ *
+ * The column dual is kept as a price (the opposite of the cost dual): the reduced cost of a
+ * pair is then `price - weight - rowDual`, one subtraction fewer in every scan.
  */
 export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment {
-  const { rowCount: n, columnCount: m, cost } = problem;
-  const floor = problem.costFloor ?? 0;
+  const { rowCount: n, columnCount: m, weight } = problem;
+  const ceiling = problem.weightCeiling ?? Infinity;
   const rowColumn = new Int32Array(n).fill(-1);
   const columnRow = new Int32Array(m).fill(-1);
-  const v = new Float64Array(m);
-  const u = new Float64Array(n);
+  const price = new Float64Array(m);
   let free: number[] = [];
 
   if (n === m && n > 0) {
@@ -46,17 +51,20 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     for (let i = 0; i < n; i++) free.push(i);
   }
 
-  const distance = new Float64Array(m);
-  const predecessor = new Int32Array(m);
-  const columnList = new Int32Array(m);
-  const isListed = new Uint8Array(m);
-  for (const row of free) augmentFrom(row);
+  if (free.length > 0) {
+    const distance = new Float64Array(m);
+    const predecessor = new Int32Array(m);
+    const columnList = new Int32Array(m);
+    const isListed = new Uint8Array(m);
+    for (const row of free) augmentFrom(row, distance, predecessor, columnList, isListed);
+  }
 
+  const rowDual = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const j = rowColumn[i]!;
-    u[i] = cost[i * m + j]! - v[j]!;
+    rowDual[i] = weight[i * m + j]! - price[j]!;
   }
-  return { rowColumn, rowDual: u, columnDual: v };
+  return { rowColumn, rowDual, columnDual: price };
 
   /**
    * A free row takes a free column where its reduced cost is 0, hence least (reduced costs
@@ -73,7 +81,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       let taken = -1;
       for (let k = 0; k < freeCount; k++) {
         const j = freeColumns[k]!;
-        if (cost[base + j]! - v[j]! === 0) {
+        if (price[j]! === weight[base + j]!) {
           taken = j;
           freeColumns[k] = freeColumns[--freeCount]!;
           break;
@@ -89,47 +97,48 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     return left;
   }
 
-  /** Each column's dual is its cheapest cost; its cheapest row takes it when still free. */
+  /** Each column's price is its largest weight; its best row takes it when still free. */
   function reduceColumns(): number[] {
     const matches = new Int32Array(n);
-    // Minima row by row (the matrix is row-major), first row on ties. Once every column has
-    // met the floor of the costs, the later rows cannot change anything; once all but a
-    // 32nd have, the rest take the floor as dual (any dual up to the minimum is feasible)
-    // and stay free, which saves the long tail of rows that many ties otherwise need.
-    const columnMin = cost.slice(0, m);
-    const columnMinRow = new Int32Array(m);
-    let positive = 0;
-    for (let j = 0; j < m; j++) if (columnMin[j]! > floor) positive++;
+    // Maxima row by row (the matrix is row-major), first row on ties. Once every column has
+    // met the ceiling of the weights, the later rows cannot change anything; once all but a
+    // 32nd have, the rest take the ceiling as price (any price from the maximum up is
+    // feasible) and stay free, which saves the long tail of rows that many ties otherwise
+    // need.
+    const columnMax = weight.slice(0, m);
+    const columnMaxRow = new Int32Array(m);
+    let below = 0;
+    for (let j = 0; j < m; j++) if (columnMax[j]! < ceiling) below++;
     let scanned = 1;
-    for (; scanned < n && positive * 32 > m; scanned++) {
+    for (; scanned < n && below * 32 > m; scanned++) {
       const i = scanned;
       const base = i * m;
       for (let j = 0; j < m; j++) {
-        const c = cost[base + j]!;
-        if (c < columnMin[j]!) {
-          columnMin[j] = c;
-          columnMinRow[j] = i;
-          if (c === floor) positive--;
+        const w = weight[base + j]!;
+        if (w > columnMax[j]!) {
+          columnMax[j] = w;
+          columnMaxRow[j] = i;
+          if (w === ceiling) below--;
         }
       }
     }
     const isPartial = scanned < n;
     for (let j = m - 1; j >= 0; j--) {
-      const min = columnMin[j]!;
-      if (isPartial && min > floor) {
-        v[j] = floor;
+      const max = columnMax[j]!;
+      if (isPartial && max < ceiling) {
+        price[j] = ceiling;
         continue;
       }
-      const minRow = columnMinRow[j]!;
-      v[j] = min;
-      matches[minRow]!++;
-      if (matches[minRow] === 1) {
-        rowColumn[minRow] = j;
-        columnRow[j] = minRow;
-      } else if (v[j]! < v[rowColumn[minRow]!]!) {
-        const previous = rowColumn[minRow]!;
-        rowColumn[minRow] = j;
-        columnRow[j] = minRow;
+      const maxRow = columnMaxRow[j]!;
+      price[j] = max;
+      matches[maxRow]!++;
+      if (matches[maxRow] === 1) {
+        rowColumn[maxRow] = j;
+        columnRow[j] = maxRow;
+      } else if (price[j]! > price[rowColumn[maxRow]!]!) {
+        const previous = rowColumn[maxRow]!;
+        rowColumn[maxRow] = j;
+        columnRow[j] = maxRow;
         columnRow[previous] = -1;
       } else {
         columnRow[j] = -1;
@@ -144,11 +153,12 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         const j1 = rowColumn[i]!;
         let min = Infinity;
         const base = i * m;
-        // Reduced costs never fall below 0 (duals only decrease): a 0 ends the scan.
+        // Reduced costs never fall below 0 (prices only rise): a 0 ends the scan.
         for (let j = 0; j < m && min > 0; j++) {
-          if (j !== j1 && cost[base + j]! - v[j]! < min) min = cost[base + j]! - v[j]!;
+          const h = price[j]! - weight[base + j]!;
+          if (j !== j1 && h < min) min = h;
         }
-        if (min !== Infinity) v[j1]! -= min;
+        if (min !== Infinity) price[j1]! += min;
       }
     }
     return left;
@@ -172,7 +182,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       let second = Infinity;
       let secondColumn = -1;
       for (let j = 0; j < m && second > 0; j++) {
-        const h = cost[base + j]! - v[j]!;
+        const h = price[j]! - weight[base + j]!;
         if (h < second) {
           if (h < best) {
             second = best;
@@ -188,7 +198,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       let j = bestColumn;
       let holder = columnRow[j]!;
       if (best < second) {
-        v[j] = v[j]! - (second - best);
+        price[j] = price[j]! + (second - best);
       } else if (holder >= 0 && secondColumn >= 0) {
         j = secondColumn;
         holder = columnRow[j]!;
@@ -206,15 +216,21 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   }
 
   /** Shortest augmenting path from a free row (Dijkstra over columns, dense). */
-  function augmentFrom(origin: number): void {
+  function augmentFrom(
+    origin: number,
+    distance: Float64Array,
+    predecessor: Int32Array,
+    columnList: Int32Array,
+    isListed: Uint8Array,
+  ): void {
     const base = origin * m;
     for (let j = 0; j < m; j++) {
-      distance[j] = cost[base + j]! - v[j]!;
+      distance[j] = price[j]! - weight[base + j]!;
       predecessor[j] = origin;
     }
     // columnList[0, low): scanned; [low, up): at the current minimum, to scan. Columns
     // elsewhere are walked in index order (flagged by isListed), so that each row scan
-    // reads its costs sequentially.
+    // reads its weights sequentially.
     let low = 0;
     let up = 0;
     let last = 0;
@@ -247,10 +263,10 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       const j1 = columnList[low++]!;
       const i = columnRow[j1]!;
       const rowBase = i * m;
-      const offset = cost[rowBase + j1]! - v[j1]! - min;
+      const offset = price[j1]! - weight[rowBase + j1]! - min;
       for (let j = 0; j < m; j++) {
         if (isListed[j] === 1) continue;
-        const h = cost[rowBase + j]! - v[j]! - offset;
+        const h = price[j]! - weight[rowBase + j]! - offset;
         if (h < distance[j]!) {
           distance[j] = h;
           predecessor[j] = i;
@@ -268,7 +284,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
     for (let k = 0; k < last; k++) {
       const j = columnList[k]!;
-      v[j] = v[j]! + distance[j]! - min;
+      price[j] = price[j]! - distance[j]! + min;
     }
     let j = endColumn;
     for (;;) {
