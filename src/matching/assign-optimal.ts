@@ -1,4 +1,4 @@
-import { readCompleteScores, solveIfComplete } from './assign-dense.ts';
+import { solveIfComplete } from './assign-dense.ts';
 import type { GraphAssignment } from './assignment.ts';
 import { summariseAssignment } from './assignment.ts';
 import type { CandidateGraph } from './candidate-graph.ts';
@@ -7,7 +7,7 @@ import type { AuctionResult } from './price-by-auction.ts';
 import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
 import { countMaximumMatching } from './count-maximum-matching.ts';
 import { IndexHeap } from './index-heap.ts';
-import { chooseScaleFromExtremes, chooseScoreScale, scaleScores } from './scale-scores.ts';
+import { chooseScoreScale, scaleScores, unassignedCost } from './scale-scores.ts';
 import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
 
@@ -75,15 +75,10 @@ export function assignOptimal(
   for (let j = 0; j < graph.mentorCount; j++) totalCapacity += graph.mentorCapacity[j]!;
   const matchableBound = Math.min(graph.menteeCount, totalCapacity);
   const isAutoSide = options.drivingSide === undefined || options.drivingSide === 'auto';
-  // On the dense path one pass reads the scores, both to choose the scale and to tell
-  // whether they can serve as the weight matrix as they are (decision 0106).
-  const complete = isAutoSide ? readCompleteScores(graph) : null;
-  const scoreScale = complete?.extremes
-    ? chooseScaleFromExtremes(graph, complete.extremes, matchableBound)
-    : chooseScoreScale(graph, matchableBound);
-  const costRange = scoreScale.maxWeight - scoreScale.minWeight;
-  // Matching one more mentee must beat any change in total cost among the others.
-  const dummyCost = matchableBound * costRange + 1;
+  // The dense path chooses its own scale: integer scores are solved on before they are read.
+  const dense = isAutoSide ? solveIfComplete(graph, matchableBound) : null;
+  const scoreScale = dense?.scoreScale ?? chooseScoreScale(graph, matchableBound);
+  const dummyCost = unassignedCost(scoreScale, matchableBound);
   // At exact capacity, where shortest paths are slow (few free places to reach late on), an
   // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
   // mentor's places are similar objects, which auctions handle well. With scarce places the
@@ -102,9 +97,6 @@ export function assignOptimal(
       : chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
 
   const shouldVerify = options.verify ?? true;
-  const dense = complete
-    ? solveIfComplete(graph, scoreScale, matchableBound, dummyCost, complete)
-    : null;
   // The dense path reads its weights from the scores; only the sparse path needs
   // the scaled weights of every arc.
   const scaled = dense ? null : scaleScores(graph, matchableBound, scoreScale);

@@ -37,7 +37,7 @@ function expectOptimalWithCertificate(problem: DenseAssignmentProblem): void {
 /** The certificate alone (which proves optimality by LP duality); returns the total weight. */
 function expectCertificate(problem: DenseAssignmentProblem): number {
   const { rowCount, columnCount, weight } = problem;
-  const { rowColumn, rowDual, columnDual } = solveDenseAssignment(problem);
+  const { rowColumn, rowDual, columnDual } = solveDenseAssignment(problem)!;
   const taken = new Set<number>();
   let total = 0;
   for (let i = 0; i < rowCount; i++) {
@@ -103,21 +103,24 @@ describe('solveDenseAssignment', () => {
       .record({
         size: fc.integer({ min: 32, max: 80 }),
         maxWeight: fc.constantFrom(1, 3, 30, 100_000),
-        hasCeiling: fc.boolean(),
+        ceiling: fc.constantFrom('unknown', 'known', 'guess'),
         seed: fc.integer(),
       })
-      .map(({ size, maxWeight, hasCeiling, seed }): DenseAssignmentProblem => {
+      .map(({ size, maxWeight, ceiling, seed }): DenseAssignmentProblem => {
         const weight = new Float64Array(size * size);
         let state = seed >>> 0 || 1;
         for (let a = 0; a < weight.length; a++) {
           state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
           weight[a] = (state >>> 8) % (maxWeight + 1);
         }
+        // A guessed ceiling is right when the first row holds the largest weight.
+        if (ceiling === 'guess') weight[(seed >>> 0) % size] = maxWeight;
         return {
           rowCount: size,
           columnCount: size,
           weight,
-          ...(hasCeiling ? { weightCeiling: maxWeight } : {}),
+          ...(ceiling === 'known' ? { weightCeiling: maxWeight } : {}),
+          ...(ceiling === 'guess' ? { weightCeiling: 'guess' as const } : {}),
         };
       });
     fc.assert(
@@ -148,6 +151,69 @@ describe('solveDenseAssignment', () => {
     const weight = Float64Array.of(5, 0, 4, 5, 4, 0, 5, 0, 4);
     expectOptimalWithCertificate({ rowCount: 3, columnCount: 3, weight, weightCeiling: 5 });
     expect(bestWeightByBruteForce({ rowCount: 3, columnCount: 3, weight })).toBe(13);
+  });
+});
+
+describe('solveDenseAssignment on weights that are not finite', () => {
+  it('ends on any matrix holding NaN or infinities', () => {
+    const arbitrary = fc.record({
+      problem: arbitraryProblem(9),
+      spoilt: fc.array(
+        fc.record({
+          at: fc.nat(),
+          value: fc.constantFrom(Number.NaN, Infinity, -Infinity),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ problem, spoilt }) => {
+        const weight = problem.weight.slice();
+        for (const { at, value } of spoilt) weight[at % weight.length] = value;
+        const result = solveDenseAssignment({ ...problem, weight });
+        if (result) expect(result.rowColumn.length).toBe(problem.rowCount);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('assignOptimal on complete graphs with integer scores (solved before they are read)', () => {
+  it('stays exact when the largest score hides in a row the column reduction skips', () => {
+    const arbitrary = fc.record({
+      size: fc.integer({ min: 40, max: 70 }),
+      seed: fc.integer(),
+      high: fc.integer({ min: 4, max: 1000 }),
+      fraction: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ size, seed, high, fraction }) => {
+        const scores: number[] = [];
+        let state = seed >>> 0 || 1;
+        for (let a = 0; a < size * size; a++) {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+          scores.push((state >>> 8) % 4);
+        }
+        // The last row holds the only score above 3, fractional or not.
+        scores[size * size - 1 - (state % size)] = fraction ? high + 0.5 : high;
+        const graph = completeGraph(size, scores, false);
+        const result = assignOptimal(graph);
+        const sparse = assignOptimal(graph, { drivingSide: 'mentees' });
+        expect(result.solver).toBe('dense');
+        expect(sparse.solver).toBe('sparse');
+        expect(result.totalWeight).toBe(sparse.totalWeight);
+        expect(result.scale).toBe(sparse.scale);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a score that is not finite, as the sparse path does', () => {
+    const scores = new Array<number>(49).fill(2);
+    scores[40] = Number.NaN;
+    expect(() => assignOptimal(completeGraph(7, scores, false))).toThrow(RangeError);
+    scores[40] = Infinity;
+    expect(() => assignOptimal(completeGraph(7, scores, false))).toThrow(RangeError);
   });
 });
 

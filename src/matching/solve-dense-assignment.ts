@@ -9,8 +9,13 @@ export type DenseAssignmentProblem = {
   readonly columnCount: number;
   /** `weight[row * columnCount + column]`, integers. */
   readonly weight: Float64Array;
-  /** No weight is above this (absent: unknown): a column reaching it has found its maximum. */
-  readonly weightCeiling?: number;
+  /**
+   * No weight is above this: a column reaching it has found its maximum (absent: unknown,
+   * every row is read). `guess`: the largest weight seen so far stands for it, and the result
+   * is optimal only if the caller's check of the duals holds (reduced costs may be negative
+   * in the rows the column reduction did not read).
+   */
+  readonly weightCeiling?: number | 'guess';
 };
 
 /**
@@ -25,6 +30,10 @@ export type DenseAssignment = {
 };
 
 /**
+ * Always ends, whatever the weights; null when a search meets no column at a finite distance
+ * (a weight that is not finite), so that a caller may solve first and check its input in the
+ * pass that checks the duals.
+ *
  * Jonker–Volgenant (1987), on costs `-weight` read in place: on square problems column
  * reduction, reduction transfer and two rounds of augmenting row reduction assign most rows;
  * every remaining row then takes a shortest augmenting path, found by scanning at once all
@@ -35,9 +44,8 @@ export type DenseAssignment = {
  * The column dual is kept as a price (the opposite of the cost dual): the reduced cost of a
  * pair is then `price - weight - rowDual`, one subtraction fewer in every scan.
  */
-export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment {
+export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssignment | null {
   const { rowCount: n, columnCount: m, weight } = problem;
-  const ceiling = problem.weightCeiling ?? Infinity;
   const rowColumn = new Int32Array(n).fill(-1);
   const columnRow = new Int32Array(m).fill(-1);
   const price = new Float64Array(m);
@@ -56,7 +64,9 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     const predecessor = new Int32Array(m);
     const columnList = new Int32Array(m);
     const isListed = new Uint8Array(m);
-    for (const row of free) augmentFrom(row, distance, predecessor, columnList, isListed);
+    for (const row of free) {
+      if (!augmentFrom(row, distance, predecessor, columnList, isListed)) return null;
+    }
   }
 
   const rowDual = new Float64Array(n);
@@ -104,9 +114,12 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     // met the ceiling of the weights, the later rows cannot change anything; once all but a
     // 32nd have, the rest take the ceiling as price (any price from the maximum up is
     // feasible) and stay free, which saves the long tail of rows that many ties otherwise
-    // need.
+    // need. Without a known ceiling, the largest weight so far stands for it.
     const columnMax = weight.slice(0, m);
     const columnMaxRow = new Int32Array(m);
+    const given = problem.weightCeiling ?? Infinity;
+    let ceiling = given === 'guess' ? -Infinity : given;
+    for (let j = 0; j < m; j++) if (columnMax[j]! > ceiling) ceiling = columnMax[j]!;
     let below = 0;
     for (let j = 0; j < m; j++) if (columnMax[j]! < ceiling) below++;
     let scanned = 1;
@@ -118,7 +131,13 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         if (w > columnMax[j]!) {
           columnMax[j] = w;
           columnMaxRow[j] = i;
-          if (w === ceiling) below--;
+          if (w === ceiling) {
+            below--;
+          } else if (w > ceiling) {
+            // Above the guess: every other column is now below it.
+            ceiling = w;
+            below = m - 1;
+          }
         }
       }
     }
@@ -195,6 +214,11 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
           }
         }
       }
+      if (bestColumn < 0) {
+        // No weight compared (not finite): the search reports it.
+        left.push(i);
+        continue;
+      }
       let j = bestColumn;
       let holder = columnRow[j]!;
       if (best < second) {
@@ -215,14 +239,17 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     return left;
   }
 
-  /** Shortest augmenting path from a free row (Dijkstra over columns, dense). */
+  /**
+   * Shortest augmenting path from a free row (Dijkstra over columns, dense); false when no
+   * column is at a finite distance (a weight that is not finite).
+   */
   function augmentFrom(
     origin: number,
     distance: Float64Array,
     predecessor: Int32Array,
     columnList: Int32Array,
     isListed: Uint8Array,
-  ): void {
+  ): boolean {
     const base = origin * m;
     for (let j = 0; j < m; j++) {
       distance[j] = price[j]! - weight[base + j]!;
@@ -251,6 +278,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
             columnList[up++] = j;
           }
         }
+        if (up === low) break search;
         for (let k = low; k < up; k++) {
           const j = columnList[k]!;
           isListed[j] = 1;
@@ -282,6 +310,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       }
     }
     for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
+    if (endColumn < 0) return false;
     for (let k = 0; k < last; k++) {
       const j = columnList[k]!;
       price[j] = price[j]! - distance[j]! + min;
@@ -295,5 +324,6 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       if (i === origin) break;
       j = previous;
     }
+    return true;
   }
 }
