@@ -11,11 +11,10 @@ export type DenseAssignmentProblem = {
   readonly weight: Float64Array;
   /**
    * No weight is above this: a column reaching it has found its maximum (absent: unknown,
-   * every row is read). `guess`: the largest weight seen so far stands for it, and the result
-   * is optimal only if the caller's check of the duals holds (reduced costs may be negative
-   * in the rows the column reduction did not read).
+   * every row is read). A caller may guess it, if it then checks the duals and the guess:
+   * beyond a wrong ceiling the result always comes, but may be wrong.
    */
-  readonly weightCeiling?: number | 'guess';
+  readonly weightCeiling?: number;
 };
 
 /**
@@ -78,30 +77,25 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
 
   /**
    * A free row takes a free column where its reduced cost is 0, hence least (reduced costs
-   * are ≥ 0 after column reduction). Only the free columns are scanned, from a list that
-   * shrinks as they are taken: with many ties a 0 comes soon, and late rows scan few columns.
+   * are ≥ 0 after column reduction). Each row is read in order from where the last row took
+   * a column, wrapping around: sequential reads stream from memory, where probing only the
+   * free columns (a hundred probes a row among 1–100 ties) waited for memory at each probe;
+   * starting from the last take, not from column 0, keeps the scans from crossing the
+   * columns already taken again and again.
    */
   function assignFreeAtZero(rows: readonly number[]): number[] {
-    const freeColumns = new Int32Array(m);
-    let freeCount = 0;
-    for (let j = 0; j < m; j++) if (columnRow[j]! < 0) freeColumns[freeCount++] = j;
     const left: number[] = [];
+    let start = 0;
     for (const i of rows) {
       const base = i * m;
-      let taken = -1;
-      for (let k = 0; k < freeCount; k++) {
-        const j = freeColumns[k]!;
-        if (price[j]! === weight[base + j]!) {
-          taken = j;
-          freeColumns[k] = freeColumns[--freeCount]!;
-          break;
-        }
-      }
+      let taken = findFreeAtZero(weight, price, columnRow, base, start, m);
+      if (taken < 0) taken = findFreeAtZero(weight, price, columnRow, base, 0, start);
       if (taken < 0) {
         left.push(i);
       } else {
         rowColumn[i] = taken;
         columnRow[taken] = i;
+        start = taken + 1 === m ? 0 : taken + 1;
       }
     }
     return left;
@@ -114,32 +108,15 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     // met the ceiling of the weights, the later rows cannot change anything; once all but a
     // 32nd have, the rest take the ceiling as price (any price from the maximum up is
     // feasible) and stay free, which saves the long tail of rows that many ties otherwise
-    // need. Without a known ceiling, the largest weight so far stands for it.
+    // need.
     const columnMax = weight.slice(0, m);
     const columnMaxRow = new Int32Array(m);
-    const given = problem.weightCeiling ?? Infinity;
-    let ceiling = given === 'guess' ? -Infinity : given;
-    for (let j = 0; j < m; j++) if (columnMax[j]! > ceiling) ceiling = columnMax[j]!;
+    const ceiling = problem.weightCeiling ?? Infinity;
     let below = 0;
     for (let j = 0; j < m; j++) if (columnMax[j]! < ceiling) below++;
     let scanned = 1;
     for (; scanned < n && below * 32 > m; scanned++) {
-      const i = scanned;
-      const base = i * m;
-      for (let j = 0; j < m; j++) {
-        const w = weight[base + j]!;
-        if (w > columnMax[j]!) {
-          columnMax[j] = w;
-          columnMaxRow[j] = i;
-          if (w === ceiling) {
-            below--;
-          } else if (w > ceiling) {
-            // Above the guess: every other column is now below it.
-            ceiling = w;
-            below = m - 1;
-          }
-        }
-      }
+      below = raiseColumnMaxima(weight, scanned, m, columnMax, columnMaxRow, ceiling, below);
     }
     const isPartial = scanned < n;
     for (let j = m - 1; j >= 0; j--) {
@@ -170,13 +147,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         left.push(i);
       } else if (matches[i] === 1) {
         const j1 = rowColumn[i]!;
-        let min = Infinity;
-        const base = i * m;
-        // Reduced costs never fall below 0 (prices only rise): a 0 ends the scan.
-        for (let j = 0; j < m && min > 0; j++) {
-          const h = price[j]! - weight[base + j]!;
-          if (j !== j1 && h < min) min = h;
-        }
+        const min = leastOtherSlack(weight, price, i * m, m, j1);
         if (min !== Infinity) price[j1]! += min;
       }
     }
@@ -250,11 +221,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     columnList: Int32Array,
     isListed: Uint8Array,
   ): boolean {
-    const base = origin * m;
-    for (let j = 0; j < m; j++) {
-      distance[j] = price[j]! - weight[base + j]!;
-      predecessor[j] = origin;
-    }
+    startDistances(weight, price, origin, m, distance, predecessor);
     // columnList[0, low): scanned; [low, up): at the current minimum, to scan. Columns
     // elsewhere are walked in index order (flagged by isListed), so that each row scan
     // reads its weights sequentially.
@@ -263,51 +230,44 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     let last = 0;
     let min = 0;
     let endColumn = -1;
-    search: for (;;) {
+    for (;;) {
       if (up === low) {
         last = low;
-        min = Infinity;
-        for (let j = 0; j < m; j++) {
-          if (isListed[j] === 1) continue;
-          const h = distance[j]!;
-          if (h <= min) {
-            if (h < min) {
-              up = low;
-              min = h;
-            }
-            columnList[up++] = j;
-          }
-        }
-        if (up === low) break search;
+        up = listNearest(distance, isListed, columnList, low, m);
+        if (up === low) break;
+        min = distance[columnList[low]!]!;
         for (let k = low; k < up; k++) {
           const j = columnList[k]!;
           isListed[j] = 1;
           if (columnRow[j]! < 0) {
             endColumn = j;
-            break search;
+            break;
           }
         }
+        if (endColumn >= 0) break;
       }
       const j1 = columnList[low++]!;
       const i = columnRow[j1]!;
-      const rowBase = i * m;
-      const offset = price[j1]! - weight[rowBase + j1]! - min;
-      for (let j = 0; j < m; j++) {
-        if (isListed[j] === 1) continue;
-        const h = price[j]! - weight[rowBase + j]! - offset;
-        if (h < distance[j]!) {
-          distance[j] = h;
-          predecessor[j] = i;
-          if (h === min) {
-            if (columnRow[j]! < 0) {
-              endColumn = j;
-              break search;
-            }
-            columnList[up++] = j;
-            isListed[j] = 1;
-          }
-        }
+      const scan = scanRow(
+        weight,
+        price,
+        i,
+        j1,
+        m,
+        min,
+        distance,
+        predecessor,
+        columnList,
+        isListed,
+        columnRow,
+        up,
+      );
+      if (scan < 0) {
+        up = -scan - 1;
+        endColumn = columnList[up]!;
+        break;
       }
+      up = scan;
     }
     for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
     if (endColumn < 0) return false;
@@ -326,4 +286,149 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     }
     return true;
   }
+}
+
+/** The first free column in [from, to) where the row's reduced cost is 0, or -1. */
+function findFreeAtZero(
+  weight: Float64Array,
+  price: Float64Array,
+  columnRow: Int32Array,
+  base: number,
+  from: number,
+  to: number,
+): number {
+  for (let j = from; j < to; j++) {
+    if (price[j] === weight[base + j] && columnRow[j]! < 0) return j;
+  }
+  return -1;
+}
+
+/**
+ * Column reduction, one row: raises the column maxima it beats; returns how many columns stay
+ * below the ceiling. The hot loops are functions of their own, so that V8 optimises each one soon and apart:
+ * the dense path runs once per process, and a long function optimised for its first loop
+ * falls back to the interpreter when it reaches the next.
+ */
+function raiseColumnMaxima(
+  weight: Float64Array,
+  row: number,
+  m: number,
+  columnMax: Float64Array,
+  columnMaxRow: Int32Array,
+  ceiling: number,
+  below: number,
+): number {
+  const base = row * m;
+  for (let j = 0; j < m; j++) {
+    const w = weight[base + j]!;
+    if (w > columnMax[j]!) {
+      columnMax[j] = w;
+      columnMaxRow[j] = row;
+      if (w === ceiling) below--;
+    }
+  }
+  return below;
+}
+
+/**
+ * Reduction transfer, one row: its least reduced cost off its column `j1`. Reduced costs
+ * never fall below 0 (prices only rise): a 0 ends the scan.
+ */
+function leastOtherSlack(
+  weight: Float64Array,
+  price: Float64Array,
+  base: number,
+  m: number,
+  j1: number,
+): number {
+  let min = Infinity;
+  for (let j = 0; j < m && min > 0; j++) {
+    const h = price[j]! - weight[base + j]!;
+    if (j !== j1 && h < min) min = h;
+  }
+  return min;
+}
+
+/** Distances of a search from its origin row: the origin's reduced costs. */
+function startDistances(
+  weight: Float64Array,
+  price: Float64Array,
+  origin: number,
+  m: number,
+  distance: Float64Array,
+  predecessor: Int32Array,
+): void {
+  const base = origin * m;
+  for (let j = 0; j < m; j++) {
+    distance[j] = price[j]! - weight[base + j]!;
+    predecessor[j] = origin;
+  }
+}
+
+/**
+ * Lists from `low` on every column not yet listed at the least distance; returns the end of
+ * the list (`low` when no column is at a finite distance).
+ */
+function listNearest(
+  distance: Float64Array,
+  isListed: Uint8Array,
+  columnList: Int32Array,
+  low: number,
+  m: number,
+): number {
+  let up = low;
+  let min = Infinity;
+  for (let j = 0; j < m; j++) {
+    if (isListed[j] === 1) continue;
+    const h = distance[j]!;
+    if (h <= min) {
+      if (h < min) {
+        up = low;
+        min = h;
+      }
+      columnList[up++] = j;
+    }
+  }
+  return up;
+}
+
+/**
+ * Scans row `i`, reached through its column `j1` at distance `min`: lowers the distances it
+ * shortens and lists the columns it brings to `min`. Returns the new end of the list `up`,
+ * or `-(up + 1)` when a free column is reached at `min` (the search ends there), that column
+ * then written just past the list, at `columnList[up]`.
+ */
+function scanRow(
+  weight: Float64Array,
+  price: Float64Array,
+  i: number,
+  j1: number,
+  m: number,
+  min: number,
+  distance: Float64Array,
+  predecessor: Int32Array,
+  columnList: Int32Array,
+  isListed: Uint8Array,
+  columnRow: Int32Array,
+  up: number,
+): number {
+  const rowBase = i * m;
+  const offset = price[j1]! - weight[rowBase + j1]! - min;
+  for (let j = 0; j < m; j++) {
+    if (isListed[j] === 1) continue;
+    const h = price[j]! - weight[rowBase + j]! - offset;
+    if (h < distance[j]!) {
+      distance[j] = h;
+      predecessor[j] = i;
+      if (h === min) {
+        if (columnRow[j]! < 0) {
+          columnList[up] = j;
+          return -up - 1;
+        }
+        columnList[up++] = j;
+        isListed[j] = 1;
+      }
+    }
+  }
+  return up;
 }
