@@ -105,7 +105,7 @@ function solveOnScores(
   if (extremes[1] !== guessedCeiling) return null;
   const scoreScale = chooseScaleFromExtremes(
     graph,
-    { fractions: 0, min: extremes[0]!, max: extremes[1]! },
+    { fractions: 0, min: extremes[0]!, max: extremes[1] },
     matchableBound,
   );
   if (scoreScale.scale !== 1) return null;
