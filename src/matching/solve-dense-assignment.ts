@@ -64,6 +64,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     const columnList = new Int32Array(m);
     const isListed = new Uint8Array(m);
     for (const row of free) {
+      if (augmentAtLeast(row, predecessor, columnList, isListed)) continue;
       if (!augmentFrom(row, distance, predecessor, columnList, isListed)) return null;
     }
   }
@@ -211,6 +212,72 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
   }
 
   /**
+   * The shortest augmenting path when it ends at the origin's least reduced cost, else false
+   * (nothing changed): a search over pairs of reduced cost 0 from the columns at that least
+   * value, which lists, scans and ends exactly as `augmentFrom` does on its first distance
+   * level, and no price moves then (only columns scanned before a later level do). With many
+   * ties most searches end there; this one only compares each weight, without the distance
+   * updates whose branch is taken at random early in a search.
+   */
+  function augmentAtLeast(
+    origin: number,
+    predecessor: Int32Array,
+    columnList: Int32Array,
+    isListed: Uint8Array,
+  ): boolean {
+    let up = listLeast(weight, price, origin * m, m, columnList);
+    let low = 0;
+    let endColumn = -1;
+    for (let k = 0; k < up; k++) {
+      const j = columnList[k]!;
+      isListed[j] = 1;
+      predecessor[j] = origin;
+      if (columnRow[j]! < 0) {
+        endColumn = j;
+        break;
+      }
+    }
+    while (endColumn < 0 && low < up) {
+      const j1 = columnList[low++]!;
+      const scan = scanTight(
+        weight,
+        price,
+        columnRow[j1]!,
+        j1,
+        m,
+        predecessor,
+        columnList,
+        isListed,
+        columnRow,
+        up,
+      );
+      if (scan < 0) {
+        up = -scan - 1;
+        endColumn = columnList[up]!;
+      } else {
+        up = scan;
+      }
+    }
+    for (let k = 0; k < up; k++) isListed[columnList[k]!] = 0;
+    if (endColumn < 0) return false;
+    flipPath(origin, endColumn, predecessor);
+    return true;
+  }
+
+  /** Reverses the augmenting path that ends at a free column, from its predecessors. */
+  function flipPath(origin: number, endColumn: number, predecessor: Int32Array): void {
+    let j = endColumn;
+    for (;;) {
+      const i = predecessor[j]!;
+      columnRow[j] = i;
+      const previous = rowColumn[i]!;
+      rowColumn[i] = j;
+      if (i === origin) break;
+      j = previous;
+    }
+  }
+
+  /**
    * Shortest augmenting path from a free row (Dijkstra over columns, dense); false when no
    * column is at a finite distance (a weight that is not finite).
    */
@@ -275,15 +342,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
       const j = columnList[k]!;
       price[j] = price[j]! - distance[j]! + min;
     }
-    let j = endColumn;
-    for (;;) {
-      const i = predecessor[j]!;
-      columnRow[j] = i;
-      const previous = rowColumn[i]!;
-      rowColumn[i] = j;
-      if (i === origin) break;
-      j = previous;
-    }
+    flipPath(origin, endColumn, predecessor);
     return true;
   }
 }
@@ -428,6 +487,64 @@ function scanRow(
         columnList[up++] = j;
         isListed[j] = 1;
       }
+    }
+  }
+  return up;
+}
+
+/**
+ * Lists from 0 the columns where the row at `base` has its least reduced cost (without a row
+ * dual); returns the end of the list (0 when none is finite).
+ */
+function listLeast(
+  weight: Float64Array,
+  price: Float64Array,
+  base: number,
+  m: number,
+  columnList: Int32Array,
+): number {
+  let up = 0;
+  let min = Infinity;
+  for (let j = 0; j < m; j++) {
+    const h = price[j]! - weight[base + j]!;
+    if (h <= min) {
+      if (h < min) {
+        up = 0;
+        min = h;
+      }
+      columnList[up++] = j;
+    }
+  }
+  return up;
+}
+
+/**
+ * `scanRow` on the first distance level only: lists the columns not yet listed where row `i`
+ * (holding `j1`) has a reduced cost of 0, with the same return as `scanRow`.
+ */
+function scanTight(
+  weight: Float64Array,
+  price: Float64Array,
+  i: number,
+  j1: number,
+  m: number,
+  predecessor: Int32Array,
+  columnList: Int32Array,
+  isListed: Uint8Array,
+  columnRow: Int32Array,
+  up: number,
+): number {
+  const rowBase = i * m;
+  const rowDual = price[j1]! - weight[rowBase + j1]!;
+  for (let j = 0; j < m; j++) {
+    if (price[j]! - weight[rowBase + j]! === rowDual && isListed[j] === 0) {
+      predecessor[j] = i;
+      if (columnRow[j]! < 0) {
+        columnList[up] = j;
+        return -up - 1;
+      }
+      columnList[up++] = j;
+      isListed[j] = 1;
     }
   }
   return up;
