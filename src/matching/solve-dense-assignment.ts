@@ -64,7 +64,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
     const columnList = new Int32Array(m);
     const isListed = new Uint8Array(m);
     for (const row of free) {
-      if (augmentAtLeast(row, predecessor, columnList, isListed)) continue;
+      if (augmentAtLeast(row, distance, predecessor, columnList, isListed)) continue;
       if (!augmentFrom(row, distance, predecessor, columnList, isListed)) return null;
     }
   }
@@ -221,22 +221,15 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
    */
   function augmentAtLeast(
     origin: number,
+    distance: Float64Array,
     predecessor: Int32Array,
     columnList: Int32Array,
     isListed: Uint8Array,
   ): boolean {
-    let up = listLeast(weight, price, origin * m, m, columnList);
+    startDistances(weight, price, origin, m, distance, predecessor);
+    let up = listNearest(distance, isListed, columnList, 0, m);
     let low = 0;
-    let endColumn = -1;
-    for (let k = 0; k < up; k++) {
-      const j = columnList[k]!;
-      isListed[j] = 1;
-      predecessor[j] = origin;
-      if (columnRow[j]! < 0) {
-        endColumn = j;
-        break;
-      }
-    }
+    let endColumn = markListed(columnList, isListed, columnRow, 0, up);
     while (endColumn < 0 && low < up) {
       const j1 = columnList[low++]!;
       const scan = scanTight(
@@ -303,14 +296,7 @@ export function solveDenseAssignment(problem: DenseAssignmentProblem): DenseAssi
         up = listNearest(distance, isListed, columnList, low, m);
         if (up === low) break;
         min = distance[columnList[low]!]!;
-        for (let k = low; k < up; k++) {
-          const j = columnList[k]!;
-          isListed[j] = 1;
-          if (columnRow[j]! < 0) {
-            endColumn = j;
-            break;
-          }
-        }
+        endColumn = markListed(columnList, isListed, columnRow, low, up);
         if (endColumn >= 0) break;
       }
       const j1 = columnList[low++]!;
@@ -452,6 +438,25 @@ function listNearest(
 }
 
 /**
+ * Flags the columns listed in [low, up) up to the first free one, returned (-1 if none): the
+ * search ends there.
+ */
+function markListed(
+  columnList: Int32Array,
+  isListed: Uint8Array,
+  columnRow: Int32Array,
+  low: number,
+  up: number,
+): number {
+  for (let k = low; k < up; k++) {
+    const j = columnList[k]!;
+    isListed[j] = 1;
+    if (columnRow[j]! < 0) return j;
+  }
+  return -1;
+}
+
+/**
  * Scans row `i`, reached through its column `j1` at distance `min`: lowers the distances it
  * shortens and lists the columns it brings to `min`. Returns the new end of the list `up`,
  * or `-(up + 1)` when a free column is reached at `min` (the search ends there), that column
@@ -480,12 +485,8 @@ function scanRow(
       distance[j] = h;
       predecessor[j] = i;
       if (h === min) {
-        if (columnRow[j]! < 0) {
-          columnList[up] = j;
-          return -up - 1;
-        }
-        columnList[up++] = j;
-        isListed[j] = 1;
+        up = listOrEnd(j, columnList, isListed, columnRow, up);
+        if (up < 0) return up;
       }
     }
   }
@@ -493,29 +494,20 @@ function scanRow(
 }
 
 /**
- * Lists from 0 the columns where the row at `base` has its least reduced cost (without a row
- * dual); returns the end of the list (0 when none is finite).
+ * Lists column j reached at the current level, or, when j is free, ends the search there:
+ * `scanRow`'s return, `-(up + 1)` with j written at `columnList[up]`.
  */
-function listLeast(
-  weight: Float64Array,
-  price: Float64Array,
-  base: number,
-  m: number,
+function listOrEnd(
+  j: number,
   columnList: Int32Array,
+  isListed: Uint8Array,
+  columnRow: Int32Array,
+  up: number,
 ): number {
-  let up = 0;
-  let min = Infinity;
-  for (let j = 0; j < m; j++) {
-    const h = price[j]! - weight[base + j]!;
-    if (h <= min) {
-      if (h < min) {
-        up = 0;
-        min = h;
-      }
-      columnList[up++] = j;
-    }
-  }
-  return up;
+  columnList[up] = j;
+  if (columnRow[j]! < 0) return -up - 1;
+  isListed[j] = 1;
+  return up + 1;
 }
 
 /**
@@ -539,12 +531,8 @@ function scanTight(
   for (let j = 0; j < m; j++) {
     if (price[j]! - weight[rowBase + j]! === rowDual && isListed[j] === 0) {
       predecessor[j] = i;
-      if (columnRow[j]! < 0) {
-        columnList[up] = j;
-        return -up - 1;
-      }
-      columnList[up++] = j;
-      isListed[j] = 1;
+      up = listOrEnd(j, columnList, isListed, columnRow, up);
+      if (up < 0) return up;
     }
   }
   return up;
