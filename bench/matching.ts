@@ -63,7 +63,10 @@ function readSize(argv: readonly string[]): Size {
   return value;
 }
 
-/** `--only peers|national|profiles|suggestions` runs one part of the benchmark. */
+/**
+ * `--only peers|national|profiles|suggestions` runs one part of the benchmark; `--only dense`
+ * runs the dense instance of the peers part alone.
+ */
 function readOnly(argv: readonly string[]): string | undefined {
   const at = argv.indexOf('--only');
   return at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--only='))?.slice(7);
@@ -205,14 +208,28 @@ async function main(): Promise<void> {
 
   const only = readOnly(process.argv);
   const runs = (part: string) => only === undefined || only === part;
-  if (runs('peers')) await comparePeers(config);
+  if (runs('peers') || only === 'dense') await comparePeers(config, only === 'dense');
   if (runs('national')) measureNational(config);
   if (runs('profiles')) await measureProfiles(config);
   if (runs('suggestions')) measureSuggestions(config);
 }
 
-async function comparePeers(config: (typeof SIZES)[Size]): Promise<void> {
+async function comparePeers(config: (typeof SIZES)[Size], denseOnly: boolean): Promise<void> {
   const rows: Row[] = [];
+  if (!denseOnly) await compareSparse(rows, config);
+  const dense = generateDenseGraph(config.dense.size, 12);
+  await compareWithPeers(
+    rows,
+    `dense ${config.dense.size}²`,
+    dense,
+    ['munkres', 'hungarian-on3', 'highs'],
+    config.peerTimeoutSeconds,
+  );
+  if (!denseOnly) await compareCohort(rows, config);
+  printTable(rows);
+}
+
+async function compareSparse(rows: Row[], config: (typeof SIZES)[Size]): Promise<void> {
   const sparse = generateSparseGraph({
     menteeCount: config.sparse.size,
     mentorCount: config.sparse.size,
@@ -229,14 +246,9 @@ async function comparePeers(config: (typeof SIZES)[Size]): Promise<void> {
     ['munkres', 'hungarian-on3', 'highs'],
     config.peerTimeoutSeconds,
   );
-  const dense = generateDenseGraph(config.dense.size, 12);
-  await compareWithPeers(
-    rows,
-    `dense ${config.dense.size}²`,
-    dense,
-    ['munkres', 'hungarian-on3', 'highs'],
-    config.peerTimeoutSeconds,
-  );
+}
+
+async function compareCohort(rows: Row[], config: (typeof SIZES)[Size]): Promise<void> {
   const cohort = generateSparseGraph({
     menteeCount: config.cohort.mentees,
     mentorCount: config.cohort.mentors,
@@ -251,7 +263,6 @@ async function comparePeers(config: (typeof SIZES)[Size]): Promise<void> {
     ['highs'],
     config.peerTimeoutSeconds,
   );
-  printTable(rows);
 }
 
 function measureNational(config: (typeof SIZES)[Size]): void {

@@ -1,3 +1,4 @@
+import { solveIfComplete } from './assign-dense.ts';
 import type { GraphAssignment } from './assignment.ts';
 import { summariseAssignment } from './assignment.ts';
 import type { CandidateGraph } from './candidate-graph.ts';
@@ -6,11 +7,8 @@ import type { AuctionResult } from './price-by-auction.ts';
 import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
 import { countMaximumMatching } from './count-maximum-matching.ts';
 import { IndexHeap } from './index-heap.ts';
-import type { ScoreScale } from './scale-scores.ts';
-import type { ScoreExtremes } from './scale-scores.ts';
-import { chooseScaleFromExtremes, chooseScoreScale, scaleScores } from './scale-scores.ts';
+import { chooseScoreScale, scaleScores, unassignedCost } from './scale-scores.ts';
 import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
-import { solveDenseAssignment } from './solve-dense-assignment.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
 
 /**
@@ -52,7 +50,7 @@ export type OptimalAssignment = GraphAssignment & {
   /** Scores were multiplied by this and rounded before solving. */
   readonly scale: number;
   readonly drivingSide: Exclude<DrivingSide, 'auto'>;
-  /** `dense`: a complete graph with unit capacities, solved on a cost matrix (decision 0103). */
+  /** `dense`: a complete graph with unit capacities, solved on a weight matrix (decision 0103). */
   readonly solver: 'dense' | 'sparse';
   /** True when the dual certificate was checked and holds. */
   readonly isProvenOptimal: boolean;
@@ -77,15 +75,10 @@ export function assignOptimal(
   for (let j = 0; j < graph.mentorCount; j++) totalCapacity += graph.mentorCapacity[j]!;
   const matchableBound = Math.min(graph.menteeCount, totalCapacity);
   const isAutoSide = options.drivingSide === undefined || options.drivingSide === 'auto';
-  // On the dense path one pass reads the scores, both to choose the scale and to start the
-  // cost matrix: the scores are what the benchmark's dense instance spends most time on.
-  const prewritten = isAutoSide ? readCompleteScores(graph) : null;
-  const scoreScale = prewritten?.extremes
-    ? chooseScaleFromExtremes(graph, prewritten.extremes, matchableBound)
-    : chooseScoreScale(graph, matchableBound);
-  const costRange = scoreScale.maxWeight - scoreScale.minWeight;
-  // Matching one more mentee must beat any change in total cost among the others.
-  const dummyCost = matchableBound * costRange + 1;
+  // The dense path chooses its own scale: integer scores are solved on before they are read.
+  const dense = isAutoSide ? solveIfComplete(graph, matchableBound) : null;
+  const scoreScale = dense?.scoreScale ?? chooseScoreScale(graph, matchableBound);
+  const dummyCost = unassignedCost(scoreScale, matchableBound);
   // At exact capacity, where shortest paths are slow (few free places to reach late on), an
   // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
   // mentor's places are similar objects, which auctions handle well. With scarce places the
@@ -104,10 +97,7 @@ export function assignOptimal(
       : chooseDrivingSide(graph, totalCapacity, options.drivingSide ?? 'auto');
 
   const shouldVerify = options.verify ?? true;
-  const dense = isAutoSide
-    ? solveIfComplete(graph, scoreScale, dummyCost, prewritten?.cost ?? null)
-    : null;
-  // The dense path writes its costs straight from the scores; only the sparse path needs
+  // The dense path reads its weights from the scores; only the sparse path needs
   // the scaled weights of every arc.
   const scaled = dense ? null : scaleScores(graph, matchableBound, scoreScale);
   let solution: TransportSolution;
@@ -449,247 +439,4 @@ function buildMentorDrivenProblem(
       return menteeArc;
     },
   };
-}
-
-/** Largest complete graph solved by the dense path (cost matrix of 4 bytes per pair). */
-const DENSE_MAX_PAIRS = 25_000_000;
-
-/**
- * Complete graphs with unit capacities go to the dense Jonker–Volgenant solver, on a flat
- * cost matrix whose rows are the smaller side, written in one pass from the scores (the same
- * integers `scaleScores` would give). Its duals are mapped to the mentee-driven problem and
- * checked by the same certificate as the sparse path (always, since the check is what lets a
- * failure fall back to the sparse path instead of returning a wrong answer).
- */
-function solveIfComplete(
-  graph: CandidateGraph,
-  scoreScale: ScoreScale,
-  dummyCost: number,
-  prewritten: Int32Array | null,
-): { solution: TransportSolution } | null {
-  const { menteeCount, mentorCount } = graph;
-  if (!hasDenseShape(graph)) return null;
-  const { scale, maxWeight, minWeight } = scoreScale;
-  if (maxWeight - minWeight > 2 ** 31 - 1) return null;
-
-  // Rows of the matrix are mentees unless mentors are fewer.
-  const menteeRows = menteeCount <= mentorCount;
-  const columnCount = menteeRows ? mentorCount : menteeCount;
-  const needsRounding = !scoreScale.allIntegers || scale !== 1;
-  const built = prewritten
-    ? finishPrewrittenCosts(graph, prewritten, needsRounding, scale, maxWeight, minWeight)
-    : buildIndexedCosts(graph, menteeRows, scale, maxWeight);
-  if (!built) return null;
-  const { cost, arcOfPair, offset } = built;
-  const dense = solveDenseAssignment({
-    rowCount: menteeRows ? menteeCount : mentorCount,
-    columnCount,
-    cost,
-    costFloor: -offset,
-  });
-
-  const rowArc = new Int32Array(menteeCount).fill(-1);
-  const rowColumn = new Int32Array(menteeCount).fill(-1);
-  const rowPotential = new Float64Array(menteeCount);
-  const columnPrice = new Float64Array(mentorCount);
-  if (menteeRows) {
-    // Square: every mentor is taken, so shift prices to be non-negative with the least at 0;
-    // otherwise free mentors kept dual 0 and every other dual is ≤ 0.
-    let shift = menteeCount === mentorCount ? -Infinity : 0;
-    if (menteeCount === mentorCount) for (const v of dense.columnDual) shift = Math.max(shift, v);
-    for (let j = 0; j < mentorCount; j++) columnPrice[j] = shift - dense.columnDual[j]!;
-    for (let i = 0; i < menteeCount; i++) {
-      const j = dense.rowColumn[i]!;
-      rowColumn[i] = j;
-      rowArc[i] = arcOfPair ? arcOfPair[i * columnCount + j]! : i * columnCount + j;
-      rowPotential[i] = dense.rowDual[i]! + offset + shift;
-    }
-  } else {
-    // Mentors are the rows: all are taken; a mentee left out has dual 0 and sits at the
-    // dummy cost.
-    for (let i = 0; i < menteeCount; i++) rowPotential[i] = dummyCost + dense.columnDual[i]!;
-    for (let j = 0; j < mentorCount; j++) {
-      const i = dense.rowColumn[j]!;
-      columnPrice[j] = dummyCost - dense.rowDual[j]!;
-      rowColumn[i] = j;
-      rowArc[i] = arcOfPair![j * columnCount + i]!;
-    }
-  }
-  if (
-    !isDenseCertificateValid(
-      cost,
-      offset,
-      columnCount,
-      menteeRows,
-      rowColumn,
-      rowPotential,
-      columnPrice,
-      dummyCost,
-    )
-  ) {
-    return null;
-  }
-  const solution: TransportSolution = {
-    rowColumn,
-    rowArc,
-    rowPotential,
-    columnPrice,
-    stats: { warmStartRows: 0, searches: 0, scannedColumns: 0 },
-  };
-  return { solution };
-}
-
-/** A complete graph with unit capacities, small enough for a matrix of 4 bytes a pair. */
-function hasDenseShape(graph: CandidateGraph): boolean {
-  const { menteeCount, mentorCount } = graph;
-  const pairCount = menteeCount * mentorCount;
-  if (menteeCount < 2 || mentorCount < 2 || pairCount > DENSE_MAX_PAIRS) return false;
-  if (countArcs(graph) !== pairCount) return false;
-  for (let j = 0; j < mentorCount; j++) if (graph.mentorCapacity[j] !== 1) return false;
-  return true;
-}
-
-/**
- * For a dense-shaped graph with no more mentees than mentors whose rows list every mentor in
- * order (arc a is then matrix cell a), one pass stores each score's opposite, truncated to 32
- * bits, in the future cost matrix, and gathers the score extremes when every score was stored
- * exactly (else `extremes` is null and the scores are read again); null for any other graph.
- */
-function readCompleteScores(
-  graph: CandidateGraph,
-): { cost: Int32Array; extremes: ScoreExtremes | null } | null {
-  const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
-  if (menteeCount > mentorCount || !hasDenseShape(graph)) return null;
-  let misplaced = 0;
-  for (let i = 0; i <= menteeCount; i++) misplaced |= arcStart[i]! ^ (i * mentorCount);
-  if (misplaced !== 0) return null;
-  const cost = new Int32Array(menteeCount * mentorCount);
-  // Extremes of the stored integers (faster than of the doubles); a score that is not an
-  // integer, not finite or beyond 32 bits does not survive `| 0`.
-  let isExact = true;
-  let least = 2 ** 31 - 1;
-  let most = -(2 ** 31);
-  for (let i = 0, a = 0; i < menteeCount; i++) {
-    for (let k = 0; k < mentorCount; k++, a++) {
-      const opposite = -arcScore[a]!;
-      const stored = opposite | 0;
-      cost[a] = stored;
-      if (stored !== opposite) isExact = false;
-      if (stored < least) least = stored;
-      if (stored > most) most = stored;
-      misplaced |= arcMentor[a]! ^ k;
-    }
-  }
-  if (misplaced !== 0) return null;
-  return { cost, extremes: isExact ? { fractions: 0, min: -most, max: -least } : null };
-}
-
-/**
- * Integer scores in 32 bits were stored exactly: the matrix then holds each cost (largest
- * score minus the score) minus the largest score, as it is, with no second pass. Others are
- * written again from the scores, rounded at the scale.
- */
-function finishPrewrittenCosts(
-  graph: CandidateGraph,
-  cost: Int32Array,
-  needsRounding: boolean,
-  scale: number,
-  maxWeight: number,
-  minWeight: number,
-): DenseCosts {
-  const scores = graph.arcScore;
-  if (!needsRounding && minWeight > -(2 ** 31) && maxWeight <= 2 ** 31 - 1) {
-    return { cost, arcOfPair: null, offset: maxWeight };
-  }
-  for (let a = 0; a < cost.length; a++) cost[a] = maxWeight - Math.round(scores[a]! * scale);
-  return { cost, arcOfPair: null, offset: 0 };
-}
-
-type DenseCosts = {
-  /** Each pair's cost minus `offset` (a constant shift leaves the optimum in place). */
-  cost: Int32Array;
-  offset: number;
-  /** The arc of each matrix cell; null when arc and cell coincide (rows in mentor order). */
-  arcOfPair: Int32Array | null;
-};
-
-/**
- * The matrix through the cell index, refusing duplicate pairs: mentee rows whose mentors are
- * not listed in order (`readCompleteScores` took the ordered ones), or mentor rows (the
- * transposed matrix, when mentors are fewer).
- */
-function buildIndexedCosts(
-  graph: CandidateGraph,
-  menteeRows: boolean,
-  scale: number,
-  maxWeight: number,
-): DenseCosts | null {
-  const { menteeCount, mentorCount, arcStart, arcMentor, arcScore } = graph;
-  const pairCount = menteeCount * mentorCount;
-  const menteeStride = menteeRows ? mentorCount : 1;
-  const mentorStride = menteeRows ? 1 : menteeCount;
-  const cost = new Int32Array(pairCount);
-  const arcOfPair = new Int32Array(pairCount).fill(-1);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) {
-      const at = i * menteeStride + arcMentor[a]! * mentorStride;
-      if (arcOfPair[at] !== -1) return null;
-      cost[at] = maxWeight - Math.round(arcScore[a]! * scale);
-      arcOfPair[at] = a;
-    }
-  }
-  return { cost, arcOfPair, offset: 0 };
-}
-
-/**
- * The conditions of `verifyTransportOptimality` for the mentee-driven problem, checked on the
- * cost matrix (every pair is an arc, so this is the same certificate without building the
- * arc lists): reduced costs ≥ 0 and 0 on used pairs, prices ≥ 0 and 0 on free mentors,
- * potentials at most the dummy cost and equal to it for unmatched mentees, one mentee per
- * mentor.
- */
-function isDenseCertificateValid(
-  cost: Int32Array,
-  offset: number,
-  columnCount: number,
-  menteeRows: boolean,
-  rowColumn: Int32Array,
-  rowPotential: Float64Array,
-  columnPrice: Float64Array,
-  dummyCost: number,
-): boolean {
-  const menteeCount = rowPotential.length;
-  const mentorCount = columnPrice.length;
-  const taken = new Uint8Array(mentorCount);
-  for (let i = 0; i < menteeCount; i++) {
-    const potential = rowPotential[i]!;
-    if (potential > dummyCost) return false;
-    const own = rowColumn[i]!;
-    if (own < 0) {
-      if (potential !== dummyCost) return false;
-    } else {
-      if (taken[own]) return false;
-      taken[own] = 1;
-    }
-    // The matrix holds each cost minus `offset`: compare with the potential minus it.
-    const bound = potential - offset;
-    if (menteeRows) {
-      const base = i * columnCount;
-      for (let j = 0; j < mentorCount; j++) {
-        if (cost[base + j]! + columnPrice[j]! < bound) return false;
-      }
-    } else {
-      for (let j = 0; j < mentorCount; j++) {
-        if (cost[j * columnCount + i]! + columnPrice[j]! < bound) return false;
-      }
-    }
-    if (own >= 0) {
-      const at = menteeRows ? i * columnCount + own : own * columnCount + i;
-      if (cost[at]! + columnPrice[own]! !== bound) return false;
-    }
-  }
-  for (let j = 0; j < mentorCount; j++) {
-    if (columnPrice[j]! < 0 || (columnPrice[j]! > 0 && !taken[j])) return false;
-  }
-  return true;
 }

@@ -85,6 +85,14 @@ export function chooseScaleFromExtremes(
 }
 
 /**
+ * The cost of leaving a mentee unassigned, against arc costs `maxWeight - weight`: matching
+ * one more mentee must beat any change in total cost among the others (decision 0100).
+ */
+export function unassignedCost(chosen: ScoreScale, matchableBound: number): number {
+  return matchableBound * (chosen.maxWeight - chosen.minWeight) + 1;
+}
+
+/**
  * Scales a graph's scores to integers, choosing the largest safe scale up to 10^6 (or taking
  * the one `chooseScoreScale` already chose for this graph and bound).
  */
