@@ -1,10 +1,16 @@
 import type { TransportProblem } from './solve-transport.ts';
 
-/** How many bids per row an ε phase may spend before the auction gives up (price wars). */
-const BIDS_PER_ROW = 40;
-/** ε is divided by this between phases while it is at least 1, then by `FINE_FACTOR`. */
-const EPSILON_FACTOR = 6;
-const FINE_FACTOR = 4;
+/**
+ * The ε schedule: ε starts at maxCost / `factor` and is divided by `factor` while it is at
+ * least `factor`, then by `fineFactor` down to below 1/rows. A phase may spend `bidsPerRow`
+ * bids per row before the auction gives up (price wars). Exported for the tests' reference.
+ */
+export const AUCTION_SCHEDULE = { factor: 6, fineFactor: 4, bidsPerRow: 40 } as const;
+const {
+  factor: EPSILON_FACTOR,
+  fineFactor: FINE_FACTOR,
+  bidsPerRow: BIDS_PER_ROW,
+} = AUCTION_SCHEDULE;
 /** Cheapest arcs remembered per row, so that most bids read a few arcs instead of all. */
 const CACHED_ARCS = 4;
 const CACHE_STRIDE = 1 + 2 * CACHED_ARCS;
@@ -205,11 +211,31 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
     let x2 = a2 < 0 ? ARC_LIMIT : a2;
     let x3 = a3 < 0 ? ARC_LIMIT : a3;
     let t: number;
-    if (x1 < x0) ((t = x0), (x0 = x1), (x1 = t));
-    if (x3 < x2) ((t = x2), (x2 = x3), (x3 = t));
-    if (x2 < x0) ((t = x0), (x0 = x2), (x2 = t));
-    if (x3 < x1) ((t = x1), (x1 = x3), (x3 = t));
-    if (x2 < x1) ((t = x1), (x1 = x2), (x2 = t));
+    if (x1 < x0) {
+      t = x0;
+      x0 = x1;
+      x1 = t;
+    }
+    if (x3 < x2) {
+      t = x2;
+      x2 = x3;
+      x3 = t;
+    }
+    if (x2 < x0) {
+      t = x0;
+      x0 = x2;
+      x2 = t;
+    }
+    if (x3 < x1) {
+      t = x1;
+      x1 = x3;
+      x3 = t;
+    }
+    if (x2 < x1) {
+      t = x1;
+      x1 = x2;
+      x2 = t;
+    }
     storeEntry(base + 1, x0);
     storeEntry(base + 3, x1);
     storeEntry(base + 5, x2);
