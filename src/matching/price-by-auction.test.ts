@@ -188,7 +188,7 @@ function bidReadingEveryArc(problem: TransportProblem) {
       }
       if (bestColumn < 0) continue;
       const [slot] = cheapest(bestColumn);
-      slotPrice[slot] = slotPrice[slot]! + second - best + epsilon;
+      slotPrice[slot] = slotPrice[slot]! + (second - best + epsilon);
       if (slotRow[slot]! >= 0) queue.push(slotRow[slot]!);
       slotRow[slot] = row;
     }
