@@ -77,6 +77,41 @@ describe('assignOptimal at exact capacity (auction warm start)', () => {
   });
 });
 
+/**
+ * A problem with one arc list per row from arbitrary (row, column, cost) triples, taken
+ * modulo the sizes; a repeated (row, column) keeps its first cost.
+ */
+function buildTestProblem(
+  rowCount: number,
+  capacities: readonly number[],
+  arcs: readonly { row: number; column: number; cost: number }[],
+  costScale: number,
+  dummyCost: number,
+): TransportProblem {
+  const columnCount = capacities.length;
+  const lists: { column: number; cost: number }[][] = Array.from({ length: rowCount }, () => []);
+  for (const arc of arcs) {
+    const list = lists[arc.row % rowCount]!;
+    const column = arc.column % columnCount;
+    if (!list.some((entry) => entry.column === column)) {
+      list.push({ column, cost: arc.cost * costScale });
+    }
+  }
+  const flat = lists.flat();
+  const adjacencyStart = new Int32Array(rowCount + 1);
+  lists.forEach((list, r) => (adjacencyStart[r + 1] = adjacencyStart[r]! + list.length));
+  return {
+    rowCount,
+    rowAdjacency: Int32Array.from({ length: rowCount }, (_, r) => r),
+    adjacencyStart,
+    arcColumn: Int32Array.from(flat.map((entry) => entry.column)),
+    arcCost: Float64Array.from(flat.map((entry) => entry.cost)),
+    columnCount,
+    columnCapacity: Int32Array.from(capacities),
+    dummyCost,
+  };
+}
+
 describe('solveTransport from arbitrary starting prices', () => {
   // Any non-negative prices and preferred columns are a valid start: priced free columns go
   // through the sink potential, and the result must still be optimal and certified.
@@ -95,25 +130,7 @@ describe('solveTransport from arbitrary starting prices', () => {
     fc.assert(
       fc.property(arbitraryStart, ({ rows, capacities, arcs, prices, preferred }) => {
         const columnCount = capacities.length;
-        const lists: { column: number; cost: number }[][] = Array.from({ length: rows }, () => []);
-        for (const arc of arcs) {
-          const list = lists[arc.row % rows]!;
-          const column = arc.column % columnCount;
-          if (!list.some((entry) => entry.column === column)) list.push({ column, cost: arc.cost });
-        }
-        const adjacencyStart = new Int32Array(rows + 1);
-        const flat = lists.flat();
-        lists.forEach((list, r) => (adjacencyStart[r + 1] = adjacencyStart[r]! + list.length));
-        const problem: TransportProblem = {
-          rowCount: rows,
-          rowAdjacency: Int32Array.from({ length: rows }, (_, r) => r),
-          adjacencyStart,
-          arcColumn: Int32Array.from(flat.map((entry) => entry.column)),
-          arcCost: Float64Array.from(flat.map((entry) => entry.cost)),
-          columnCount,
-          columnCapacity: Int32Array.from(capacities),
-          dummyCost: rows * 30 + 1,
-        };
+        const problem = buildTestProblem(rows, capacities, arcs, 1, rows * 30 + 1);
         const cost = (solution: ReturnType<typeof solveTransport>) => {
           let total = 0;
           for (let r = 0; r < rows; r++) {
@@ -216,33 +233,9 @@ describe('bidByAuction', () => {
       costScale: fc.constantFrom(1, 1000, 1_000_000),
     })
     .map(({ capacities, extraRows, arcs, costScale }): TransportProblem => {
-      const columnCount = capacities.length;
       const places = capacities.reduce((sum, capacity) => sum + capacity, 0);
       const rowCount = Math.max(1, Math.min(places + extraRows, Math.floor(arcs.length / 8)));
-      const lists: { column: number; cost: number }[][] = Array.from(
-        { length: rowCount },
-        () => [],
-      );
-      for (const arc of arcs) {
-        const list = lists[arc.row % rowCount]!;
-        const column = arc.column % columnCount;
-        if (!list.some((entry) => entry.column === column)) {
-          list.push({ column, cost: arc.cost * costScale });
-        }
-      }
-      const flat = lists.flat();
-      const adjacencyStart = new Int32Array(rowCount + 1);
-      lists.forEach((list, r) => (adjacencyStart[r + 1] = adjacencyStart[r]! + list.length));
-      return {
-        rowCount,
-        rowAdjacency: Int32Array.from({ length: rowCount }, (_, r) => r),
-        adjacencyStart,
-        arcColumn: Int32Array.from(flat.map((entry) => entry.column)),
-        arcCost: Float64Array.from(flat.map((entry) => entry.cost)),
-        columnCount,
-        columnCapacity: Int32Array.from(capacities),
-        dummyCost: rowCount * 12 * costScale + 1,
-      };
+      return buildTestProblem(rowCount, capacities, arcs, costScale, rowCount * 12 * costScale + 1);
     });
 
   it('makes the same bids as an auction that reads every arc of every bidder', () => {

@@ -72,6 +72,7 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
     cache[r * CACHE_STRIDE] = -Infinity;
     for (let k = 1; k < CACHE_STRIDE; k += 2) cache[r * CACHE_STRIDE + k] = Infinity;
   }
+  const cachedArc = new Float64Array(CACHED_ARCS);
 
   let maxCost = 0;
   for (let a = 0; a < arcCost.length; a++) if (arcCost[a]! > maxCost) maxCost = arcCost[a]!;
@@ -205,41 +206,21 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
   return { slotPrice, slotStart, slotRow, rowColumn, bids, fullScans, phases };
 
   function storeCached(base: number, a0: number, a1: number, a2: number, a3: number): void {
-    // Arc order, with the missing arcs (-1) last: a sorting network on four values.
-    let x0 = a0 < 0 ? ARC_LIMIT : a0;
-    let x1 = a1 < 0 ? ARC_LIMIT : a1;
-    let x2 = a2 < 0 ? ARC_LIMIT : a2;
-    let x3 = a3 < 0 ? ARC_LIMIT : a3;
-    let t: number;
-    if (x1 < x0) {
-      t = x0;
-      x0 = x1;
-      x1 = t;
+    // Arc order, with the missing arcs (-1) last.
+    cachedArc[0] = a0 < 0 ? ARC_LIMIT : a0;
+    cachedArc[1] = a1 < 0 ? ARC_LIMIT : a1;
+    cachedArc[2] = a2 < 0 ? ARC_LIMIT : a2;
+    cachedArc[3] = a3 < 0 ? ARC_LIMIT : a3;
+    for (let k = 1; k < CACHED_ARCS; k++) {
+      const arc = cachedArc[k]!;
+      let at = k;
+      while (at > 0 && cachedArc[at - 1]! > arc) {
+        cachedArc[at] = cachedArc[at - 1]!;
+        at--;
+      }
+      cachedArc[at] = arc;
     }
-    if (x3 < x2) {
-      t = x2;
-      x2 = x3;
-      x3 = t;
-    }
-    if (x2 < x0) {
-      t = x0;
-      x0 = x2;
-      x2 = t;
-    }
-    if (x3 < x1) {
-      t = x1;
-      x1 = x3;
-      x3 = t;
-    }
-    if (x2 < x1) {
-      t = x1;
-      x1 = x2;
-      x2 = t;
-    }
-    storeEntry(base + 1, x0);
-    storeEntry(base + 3, x1);
-    storeEntry(base + 5, x2);
-    storeEntry(base + 7, x3);
+    for (let k = 0; k < CACHED_ARCS; k++) storeEntry(base + 1 + 2 * k, cachedArc[k]!);
   }
 
   function storeEntry(at: number, arc: number): void {
