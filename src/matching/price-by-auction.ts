@@ -1,10 +1,21 @@
 import type { TransportProblem } from './solve-transport.ts';
 
-/** How many bids per row an ε phase may spend before the auction gives up (price wars). */
-const BIDS_PER_ROW = 40;
-/** ε is divided by this between phases while it is at least 1, then by `FINE_FACTOR`. */
-const EPSILON_FACTOR = 6;
-const FINE_FACTOR = 4;
+/**
+ * The ε schedule: ε starts at maxCost / `factor` and is divided by `factor` while it is at
+ * least `factor`, then by `fineFactor` down to below 1/rows. A phase may spend `bidsPerRow`
+ * bids per row before the auction gives up (price wars). Exported for the tests' reference.
+ */
+export const AUCTION_SCHEDULE = { factor: 6, fineFactor: 4, bidsPerRow: 40 } as const;
+const {
+  factor: EPSILON_FACTOR,
+  fineFactor: FINE_FACTOR,
+  bidsPerRow: BIDS_PER_ROW,
+} = AUCTION_SCHEDULE;
+/** Cheapest arcs remembered per row, so that most bids read a few arcs instead of all. */
+const CACHED_ARCS = 4;
+const CACHE_STRIDE = 1 + 2 * CACHED_ARCS;
+/** Above any arc index: missing cache entries sort last. */
+const ARC_LIMIT = 2 ** 31;
 
 /** The last phase of an auction: who holds which place, and at what price. */
 export type AuctionResult = {
@@ -17,6 +28,8 @@ export type AuctionResult = {
   readonly rowColumn: Int32Array;
   /** Bids made over all phases (each scans the bidder's arcs once). */
   readonly bids: number;
+  /** Bids that read all the bidder's arcs (the others read only its cached ones). */
+  readonly fullScans: number;
   readonly phases: number;
 };
 
@@ -51,6 +64,15 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
     secondPrice[j] = slotStart[j + 1]! - slotStart[j]! > 1 ? 0 : Infinity;
   }
   const queue = new Int32Array(Math.max(1, rowCount));
+  // Each row's cheapest arcs at its last full scan, as (cost, column) pairs in arc order so
+  // that ties go the same way as in a full scan, after the value below which no other arc of
+  // the row was then. An empty entry costs Infinity; -Infinity forces the first full scan.
+  const cache = new Float64Array(rowCount * CACHE_STRIDE);
+  for (let r = 0; r < rowCount; r++) {
+    cache[r * CACHE_STRIDE] = -Infinity;
+    for (let k = 1; k < CACHE_STRIDE; k += 2) cache[r * CACHE_STRIDE + k] = Infinity;
+  }
+  const cachedArc = new Float64Array(CACHED_ARCS);
 
   let maxCost = 0;
   for (let a = 0; a < arcCost.length; a++) if (arcCost[a]! > maxCost) maxCost = arcCost[a]!;
@@ -59,6 +81,7 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
 
   slotRow.fill(-1);
   let bids = 0;
+  let fullScans = 0;
   let phases = 0;
   for (;;) {
     slotRow.fill(-1);
@@ -73,22 +96,82 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       const row = queue[head]!;
       head = head + 1 === rowCount ? 0 : head + 1;
       size--;
-      const adjacency = rowAdjacency[row]!;
-      const end = adjacencyStart[adjacency + 1]!;
       let best = dummyCost;
       let bestColumn = -1;
       let second = dummyCost;
-      for (let a = adjacencyStart[adjacency]!; a < end; a++) {
-        const column = arcColumn[a]!;
-        const value = arcCost[a]! + cheapestPrice[column]!;
+      const base = row * CACHE_STRIDE;
+      for (let k = base + 1; k < base + CACHE_STRIDE; k += 2) {
+        const cost = cache[k]!;
+        const column = cache[k + 1]!;
+        const value = cost + cheapestPrice[column]!;
         if (value < best) {
           second = best;
           best = value;
           bestColumn = column;
-          const sameColumn = arcCost[a]! + secondPrice[column]!;
+          const sameColumn = cost + secondPrice[column]!;
           if (sameColumn < second) second = sameColumn;
         } else if (value < second) {
           second = value;
+        }
+      }
+      // Prices only rise, so every arc left out of the cache still costs at least the bound:
+      // a second value below it is the row's true second value, and its best is the true best.
+      if (!(second < cache[base]!)) {
+        fullScans++;
+        // The five cheapest values in arc order among equals (strict comparisons), with the
+        // arcs of the first four.
+        let v0 = Infinity;
+        let v1 = Infinity;
+        let v2 = Infinity;
+        let v3 = Infinity;
+        let v4 = Infinity;
+        let a0 = -1;
+        let a1 = -1;
+        let a2 = -1;
+        let a3 = -1;
+        const adjacency = rowAdjacency[row]!;
+        const end = adjacencyStart[adjacency + 1]!;
+        for (let a = adjacencyStart[adjacency]!; a < end; a++) {
+          const value = arcCost[a]! + cheapestPrice[arcColumn[a]!]!;
+          if (!(value < v4)) continue;
+          if (value < v3) {
+            v4 = v3;
+            if (value < v2) {
+              v3 = v2;
+              a3 = a2;
+              if (value < v1) {
+                v2 = v1;
+                a2 = a1;
+                if (value < v0) {
+                  v1 = v0;
+                  a1 = a0;
+                  v0 = value;
+                  a0 = a;
+                } else {
+                  v1 = value;
+                  a1 = a;
+                }
+              } else {
+                v2 = value;
+                a2 = a;
+              }
+            } else {
+              v3 = value;
+              a3 = a;
+            }
+          } else {
+            v4 = value;
+          }
+        }
+        cache[base] = v4;
+        storeCached(base, a0, a1, a2, a3);
+        best = dummyCost;
+        bestColumn = -1;
+        second = dummyCost;
+        if (v0 < dummyCost) {
+          best = v0;
+          bestColumn = arcColumn[a0]!;
+          second = Math.min(dummyCost, v1, arcCost[a0]! + secondPrice[bestColumn]!);
         }
       }
       if (bestColumn < 0) continue;
@@ -120,7 +203,30 @@ export function bidByAuction(problem: TransportProblem): AuctionResult | null {
       if (slotRow[slot]! >= 0) rowColumn[slotRow[slot]!] = j;
     }
   }
-  return { slotPrice, slotStart, slotRow, rowColumn, bids, phases };
+  return { slotPrice, slotStart, slotRow, rowColumn, bids, fullScans, phases };
+
+  function storeCached(base: number, a0: number, a1: number, a2: number, a3: number): void {
+    // Arc order, with the missing arcs (-1) last.
+    cachedArc[0] = a0 < 0 ? ARC_LIMIT : a0;
+    cachedArc[1] = a1 < 0 ? ARC_LIMIT : a1;
+    cachedArc[2] = a2 < 0 ? ARC_LIMIT : a2;
+    cachedArc[3] = a3 < 0 ? ARC_LIMIT : a3;
+    for (let k = 1; k < CACHED_ARCS; k++) {
+      const arc = cachedArc[k]!;
+      let at = k;
+      while (at > 0 && cachedArc[at - 1]! > arc) {
+        cachedArc[at] = cachedArc[at - 1]!;
+        at--;
+      }
+      cachedArc[at] = arc;
+    }
+    for (let k = 0; k < CACHED_ARCS; k++) storeEntry(base + 1 + 2 * k, cachedArc[k]!);
+  }
+
+  function storeEntry(at: number, arc: number): void {
+    cache[at] = arc === ARC_LIMIT ? Infinity : arcCost[arc]!;
+    cache[at + 1] = arc === ARC_LIMIT ? 0 : arcColumn[arc]!;
+  }
 
   function findCheapestSlots(column: number): void {
     let cheapest = -1;
