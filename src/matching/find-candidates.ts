@@ -74,7 +74,7 @@ type MenteeSearch = {
   /**
    * What the union-bounded criteria can add to a group row, by its pattern of features:
    * bit 0 a shared grand domaine, 1 a shared NAF section, 2 one shared slot, 3 two, 4 a
-   * shared language, 5 coordinates that may make it near.
+   * shared language, 5 coordinates that may make it near, 6 both open to remote meetings.
    */
   patternValue: Float64Array;
   place: MenteePlace;
@@ -172,7 +172,7 @@ function createSearch(tables: ScoringTables, k: number): MenteeSearch {
     rareReach: 0,
     queryLow: 0,
     queryHigh: 0,
-    patternValue: new Float64Array(64),
+    patternValue: new Float64Array(128),
     place: {
       latitude: NaN,
       longitude: NaN,
@@ -373,7 +373,7 @@ function boundGroups(
   to: number,
 ): number {
   const { groupBound, groupList, histogram } = workspace;
-  const { trackFit, needShare, textReach, mentee } = search;
+  const { needShare, textReach, mentee } = search;
   const weights = tables.weights;
   const w0 = weights[0]!;
   const w3 = weights[3]!;
@@ -393,7 +393,7 @@ function boundGroups(
   const grandDomaines = search.grandDomaineBits;
   const sections = search.sectionBits;
   const {
-    groupKind,
+    groupKinds,
     groupExpertise,
     groupRemote,
     groupAvailability,
@@ -448,7 +448,7 @@ function boundGroups(
       // Rows with coordinates may be near without sharing a place id.
       const mayBeNear = hasCoordinates && groupInPerson[g]! !== 0 && groupHasCoordinates[g] === 1;
       let bound =
-        w0 * trackFit[groupKind[g]!]! +
+        w0 * bestTrackFit[groupKinds[g]!]! +
         w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
         w5 * SLOT_SHARE[countBits(availability & groupAvailability[g]!)]! +
         w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
@@ -567,18 +567,21 @@ function scanGroup(
   let languages = 0;
   for (let bits = tables.menteeLanguages[mentee]!; bits !== 0; bits &= bits - 1)
     languages |= masks[(GROUP_MASKS.language + lowestBit(bits)) * stride + g]!;
-  // Two remote-friendly people get the whole geography weight (in `exact`); otherwise only
-  // coordinates can bring a group row near, since it shares no place id with the mentee.
-  const remote = (tables.menteeModes[mentee]! & 1 & tables.groupRemote[g]!) !== 0;
+  // Two remote-friendly people get the whole geography weight; otherwise only coordinates
+  // can bring a group row near, since it shares no place id with the mentee.
+  const menteeModes = tables.menteeModes[mentee]!;
+  const remote = (menteeModes & 1) !== 0 ? masks[GROUP_MASKS.remote * stride + g]! : 0;
   const near =
-    !remote && search.place.hasCoordinates && (tables.menteeModes[mentee]! & 2) !== 0
-      ? masks[GROUP_MASKS.mayBeNear * stride + g]!
+    search.place.hasCoordinates && (menteeModes & 2) !== 0
+      ? masks[GROUP_MASKS.mayBeNear * stride + g]! & ~remote
       : 0;
+  const kind0 = masks[GROUP_MASKS.kind * stride + g]!;
+  const kind1 = masks[(GROUP_MASKS.kind + 1) * stride + g]!;
+  const kind2 = masks[(GROUP_MASKS.kind + 2) * stride + g]!;
   const exact =
-    weights[0]! * trackFit[tables.groupKind[g]!]! +
     weights[3]! * needShare[countBits(tables.menteeNeeds[mentee]! & tables.groupExpertise[g]!)]! +
-    (remote ? weights[4]! : 0) +
     textBound;
+  const w0 = weights[0]!;
   const threshold = search.heapScore[0]!;
   const first = tables.groupStart[g]!;
   const count = tables.groupStart[g + 1]! - first;
@@ -592,8 +595,10 @@ function scanGroup(
       (((one >>> j) & 1) << 2) |
       (((two >>> j) & 1) << 3) |
       (((languages >>> j) & 1) << 4) |
-      (((near >>> j) & 1) << 5);
-    let bound = exact + patternValue[pattern]!;
+      (((near >>> j) & 1) << 5) |
+      (((remote >>> j) & 1) << 6);
+    const kind = ((kind0 >>> j) & 1) | (((kind1 >>> j) & 1) << 1) | (((kind2 >>> j) & 1) << 2);
+    let bound = exact + w0 * trackFit[kind]! + patternValue[pattern]!;
     if (bound >= threshold) {
       // The row's own frequent terms may bound its text more tightly than the group's.
       bound += weights[7]! * boundText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!);
@@ -800,14 +805,14 @@ function tabulateMentee(tables: ScoringTables, mentee: number, search: MenteeSea
   search.sectionBits = sections;
 
   const weights = tables.weights;
-  for (let pattern = 0; pattern < 64; pattern++) {
+  for (let pattern = 0; pattern < 128; pattern++) {
     let value = 0;
     if ((pattern & 1) !== 0) value += weights[1]! * 0.3;
     if ((pattern & 2) !== 0) value += weights[2]! * 0.2;
     if ((pattern & 4) !== 0) value += weights[5]! * 0.5;
     if ((pattern & 8) !== 0) value += weights[5]! * 0.5;
     if ((pattern & 16) !== 0) value += weights[6]!;
-    if ((pattern & 32) !== 0) value += weights[4]!;
+    if ((pattern & 96) !== 0) value += weights[4]!;
     search.patternValue[pattern] = value;
   }
 }

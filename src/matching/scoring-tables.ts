@@ -117,16 +117,17 @@ export type ScoringTables = {
 
 /**
  * Rows grouped by what weighs most and does not depend on where people are: the exact
- * expertise mask, the kind and openness to remote meetings. Within a group those criteria
- * are the same for every row, so one bound per group, from per-mentee tables, tells whether
- * any of its rows can still make the list; the rest of a group is summarised by unions.
+ * expertise mask (within it, by kind and openness to remote meetings). The needs share is
+ * the same for every row of a group, so one bound per group, from per-mentee tables, tells
+ * whether any of its rows can still make the list; the rest of a group is summarised by
+ * unions, and its feature masks bound each row.
  */
 export type RowGroups = {
   groupCount: number;
   /** Rows of group g: `groupStart[g]` … `groupStart[g + 1] - 1`. */
   groupStart: Int32Array;
-  /** Kind + 1 (0: unknown), the expertise mask and the remote bit shared by the rows. */
-  groupKind: Int8Array;
+  /** The expertise mask shared by the rows; their kinds (bit kind + 1) and remote bits. */
+  groupKinds: Int32Array;
   groupExpertise: Int32Array;
   groupRemote: Uint8Array;
   /** Unions over the rows: availability, languages, in person (bit 2), with coordinates. */
@@ -181,7 +182,11 @@ export const GROUP_MASKS = {
   language: 64 + AVAILABILITY_SLOTS.length,
   /** Rows that meet in person and have coordinates (may be near without a shared place). */
   mayBeNear: 64 + AVAILABILITY_SLOTS.length + 31,
-  stride: 64 + AVAILABILITY_SLOTS.length + 32,
+  /** 3 words: bit b of the rows' kind + 1. */
+  kind: 64 + AVAILABILITY_SLOTS.length + 32,
+  /** Rows open to remote meetings. */
+  remote: 64 + AVAILABILITY_SLOTS.length + 35,
+  stride: 64 + AVAILABILITY_SLOTS.length + 36,
 } as const;
 
 /**
@@ -530,7 +535,7 @@ export function buildScoringTables(
     ...listExcludedMentors(profiles, excluded, alloc),
     groupCount: groups.start.length - 1,
     groupStart: alloc.int32(groups.start),
-    groupKind: alloc.int8(groups.kind),
+    groupKinds: alloc.int32(groups.kind),
     groupExpertise: alloc.int32(groups.expertise),
     groupRemote: alloc.uint8(groups.remote),
     groupAvailability: alloc.int32(groups.availability),
@@ -542,7 +547,7 @@ export function buildScoringTables(
     groupTerms: alloc.int32(groupTermsOf(groups.start, packed)),
     groupRowMasks: alloc.int32(byFeature(groups.rowMasks, groups.start.length - 1)),
     groupRunEnd: alloc.int32(runEnd),
-    runKinds: alloc.int32(unionOverRuns(runEnd, (g) => 1 << groups.kind[g]!)),
+    runKinds: alloc.int32(unionOverRuns(runEnd, (g) => groups.kind[g]!)),
     runRemote: alloc.uint8(unionOverRuns(runEnd, (g) => groups.remote[g]!)),
     runAvailability: alloc.int32(unionOverRuns(runEnd, (g) => groups.availability[g]!)),
     runLanguages: alloc.int32(unionOverRuns(runEnd, (g) => groups.languages[g]!)),
@@ -567,15 +572,17 @@ export function buildScoringTables(
 const kindOf = (mentor: PreparedMentee) =>
   mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) + 1 : 0;
 
-const groupKeyOf = (mentor: PreparedMentee) =>
+/** Rows are grouped by expertise mask; within one, kind and remote openness keep alike rows together. */
+const rowOrderOf = (mentor: PreparedMentee) =>
   (mentor.expertiseMask * 8 + kindOf(mentor)) * 2 + (modesOf(mentor) & 1);
+const groupKeyOf = (mentor: PreparedMentee) => mentor.expertiseMask;
 
 /**
  * Available mentors in row order: by group (see `RowGroups`), then mentor index, so that a
  * group's rows are contiguous and read sequentially.
  */
 function sortIntoGroups(mentors: readonly PreparedMentee[]): PreparedMentee[] {
-  const keys = new Map(mentors.map((mentor) => [mentor, groupKeyOf(mentor)]));
+  const keys = new Map(mentors.map((mentor) => [mentor, rowOrderOf(mentor)]));
   return [...mentors].sort((a, b) => keys.get(a)! - keys.get(b)! || a.index - b.index);
 }
 
@@ -583,8 +590,8 @@ const hasCoordinatesOf = (person: PreparedMentee) =>
   person.place.latitude !== undefined && person.place.longitude !== undefined;
 
 /**
- * Sorts rows into groups of equal (expertise mask, kind, remote), at most `GROUP_ROWS` each
- * (a larger set of equal rows makes several groups), and sums up each group.
+ * Sorts rows into groups of equal expertise mask, at most `GROUP_ROWS` each (more rows with
+ * one mask make several groups), and sums up each group.
  */
 function groupRows(
   rows: readonly PreparedMentee[],
@@ -620,10 +627,10 @@ function groupRows(
       if (at > 0) result.start.push(at);
       groupFirst = at;
       for (let word = 0; word < GROUP_MASKS.stride; word++) result.rowMasks.push(0);
-      result.kind.push(kindOf(mentor));
       result.expertise.push(mentor.expertiseMask);
-      result.remote.push(modesOf(mentor) & 1);
       for (const list of [
+        result.kind,
+        result.remote,
         result.availability,
         result.languages,
         result.inPerson,
@@ -633,7 +640,7 @@ function groupRows(
       ])
         list.push(0);
     }
-    const g = result.kind.length - 1;
+    const g = result.expertise.length - 1;
     const masks = result.rowMasks;
     const base = g * GROUP_MASKS.stride;
     const bit = 1 << (at - groupFirst);
@@ -643,6 +650,11 @@ function groupRows(
     for (let language = 0; language < 31; language++)
       if ((mentor.languageMask & (1 << language)) !== 0) mark(GROUP_MASKS.language + language);
     if ((modesOf(mentor) & 2) !== 0 && hasCoordinatesOf(mentor)) mark(GROUP_MASKS.mayBeNear);
+    for (let kindBit = 0; kindBit < 3; kindBit++)
+      if ((kindOf(mentor) & (1 << kindBit)) !== 0) mark(GROUP_MASKS.kind + kindBit);
+    if ((modesOf(mentor) & 1) !== 0) mark(GROUP_MASKS.remote);
+    result.kind[g]! |= 1 << kindOf(mentor);
+    result.remote[g]! |= modesOf(mentor) & 1;
     result.availability[g]! |= mentor.availabilityMask;
     result.languages[g]! |= mentor.languageMask;
     result.inPerson[g]! |= modesOf(mentor) & 2;
