@@ -102,6 +102,11 @@ export type CandidateWorkspace = {
   groupList: Int32Array;
   /** Rows of the visited group that may still reach the k-th best. */
   survivors: Int32Array;
+  /** A visited group's rows with each union-bounded feature, and what the feature adds. */
+  featureMask: Int32Array;
+  featureValue: Float64Array;
+  /** A visited group's rows of each kind (kind + 1). */
+  kindRows: Int32Array;
   /** Groups of segment s: `segmentStart[s]` … `segmentStart[s + 1] - 1`. */
   segmentStart: Int32Array;
 };
@@ -144,6 +149,16 @@ export function createCandidateWorkspace(
     groupBound: new Float64Array(tables.groupCount),
     groupList: new Int32Array(tables.groupCount),
     survivors: new Int32Array(GROUP_ROWS),
+    featureMask: new Int32Array(6),
+    featureValue: Float64Array.from([
+      tables.weights[1]! * 0.3,
+      tables.weights[2]! * 0.2,
+      tables.weights[5]! * 0.5,
+      tables.weights[5]! * 0.5,
+      tables.weights[6]!,
+      tables.weights[4]!,
+    ]),
+    kindRows: new Int32Array(8),
     segmentStart: splitIntoSegments(tables, segmentRows),
   };
 }
@@ -585,10 +600,78 @@ function scanGroup(
   const threshold = search.heapScore[0]!;
   const first = tables.groupStart[g]!;
   const count = tables.groupStart[g + 1]! - first;
+  const { featureMask, featureValue, kindRows } = workspace;
+  featureMask[0] = shared;
+  featureMask[1] = sections;
+  featureMask[2] = one;
+  featureMask[3] = two;
+  featureMask[4] = languages;
+  featureMask[5] = near | remote;
+  let kinds = 0;
+  for (let bits = tables.groupKinds[g]!; bits !== 0; bits &= bits - 1) {
+    const kind = lowestBit(bits);
+    kinds |= 1 << kind;
+    kindRows[kind] =
+      ((kind & 1) !== 0 ? kind0 : ~kind0) &
+      ((kind & 2) !== 0 ? kind1 : ~kind1) &
+      ((kind & 4) !== 0 ? kind2 : ~kind2);
+  }
+  // Rows every survivor must be among: the most a row can get, over the rows still in,
+  // falls short of the k-th best without a feature (or with a weaker kind), so only rows
+  // with it stay; repeated while that removes rows. Whatever it removes is left out with
+  // that most minus the smallest shortfall.
+  let candidates = unvisitedRows(visited, first, count);
+  let removed = 0;
+  let removedBound = -Infinity;
+  for (let pass = 0; pass < 8 && candidates !== 0; pass++) {
+    let bestFit = 0;
+    for (let bits = kinds; bits !== 0; bits &= bits - 1) {
+      const kind = lowestBit(bits);
+      if ((kindRows[kind]! & candidates) !== 0 && trackFit[kind]! > bestFit)
+        bestFit = trackFit[kind]!;
+    }
+    let most = exact + w0 * bestFit;
+    for (let feature = 0; feature < 6; feature++)
+      if ((featureMask[feature]! & candidates) !== 0) most += featureValue[feature]!;
+    const slack = most - threshold;
+    let kept = candidates;
+    let shortfall = Infinity;
+    if (slack < 0) {
+      kept = 0;
+      shortfall = 0;
+    } else {
+      for (let feature = 0; feature < 6; feature++) {
+        const value = featureValue[feature]!;
+        if (value > slack && (featureMask[feature]! & candidates) !== 0) {
+          kept &= featureMask[feature]!;
+          if (value < shortfall) shortfall = value;
+        }
+      }
+      for (let bits = kinds; bits !== 0; bits &= bits - 1) {
+        const kind = lowestBit(bits);
+        const gap = w0 * (bestFit - trackFit[kind]!);
+        if (gap > slack && (kindRows[kind]! & candidates) !== 0) {
+          kept &= ~kindRows[kind]!;
+          if (gap < shortfall) shortfall = gap;
+        }
+      }
+    }
+    if (kept === candidates) break;
+    removed |= candidates & ~kept;
+    if (most - shortfall > removedBound) removedBound = most - shortfall;
+    candidates = kept;
+  }
+  if (
+    removed !== 0 &&
+    removedBound >= search.minScore &&
+    removedBound > search.skippedBound &&
+    hasAllowedRow(tables, search, g, first, removed)
+  )
+    search.skippedBound = removedBound;
   let survivorCount = 0;
-  for (let j = 0; j < count; j++) {
+  for (let bits = candidates; bits !== 0; bits &= bits - 1) {
+    const j = lowestBit(bits);
     const r = first + j;
-    if (isVisited(visited, r)) continue;
     const pattern =
       ((shared >>> j) & 1) |
       (((sections >>> j) & 1) << 1) |
@@ -618,6 +701,32 @@ function scanGroup(
       search.skippedBound = bound;
   }
   if (survivorCount > 0) scanRows(tables, workspace, search, survivors, false, 0, survivorCount);
+}
+
+/** The rows `first` … `first + count - 1` (count ≤ 32) not visited yet, as bits. */
+function unvisitedRows(visited: Int32Array, first: number, count: number): number {
+  const word = first >>> 5;
+  const offset = first & 31;
+  let bits = visited[word]! >>> offset;
+  if (offset + count > 32) bits |= visited[word + 1]! << (32 - offset);
+  return ~bits & (count === 32 ? -1 : (1 << count) - 1);
+}
+
+/** Whether one of the rows `rows` (bits from row `first` of group g) is allowed with the mentee. */
+function hasAllowedRow(
+  tables: ScoringTables,
+  search: MenteeSearch,
+  g: number,
+  first: number,
+  rows: number,
+): boolean {
+  const checked = search.restricted
+    ? rows
+    : rows & tables.groupRowMasks[GROUP_MASKS.pairCheck * tables.groupCount + g]!;
+  if (checked !== rows) return true;
+  for (let bits = checked; bits !== 0; bits &= bits - 1)
+    if (isPairAllowedInTables(tables, search.mentee, first + lowestBit(bits))) return true;
+  return false;
 }
 
 /** Index of the lowest set bit of a non-zero 32-bit mask. */

@@ -186,7 +186,9 @@ export const GROUP_MASKS = {
   kind: 64 + AVAILABILITY_SLOTS.length + 32,
   /** Rows open to remote meetings. */
   remote: 64 + AVAILABILITY_SLOTS.length + 35,
-  stride: 64 + AVAILABILITY_SLOTS.length + 36,
+  /** Rows whose pairs need the pair checks (`rowNeedsPairCheck`). */
+  pairCheck: 64 + AVAILABILITY_SLOTS.length + 36,
+  stride: 64 + AVAILABILITY_SLOTS.length + 37,
 } as const;
 
 /**
@@ -653,6 +655,12 @@ function groupRows(
     for (let kindBit = 0; kindBit < 3; kindBit++)
       if ((kindOf(mentor) & (1 << kindBit)) !== 0) mark(GROUP_MASKS.kind + kindBit);
     if ((modesOf(mentor) & 1) !== 0) mark(GROUP_MASKS.remote);
+    if (
+      mentor.programs.length > 0 ||
+      mentor.employerKey !== undefined ||
+      mentor.familyKey !== undefined
+    )
+      mark(GROUP_MASKS.pairCheck);
     result.kind[g]! |= 1 << kindOf(mentor);
     result.remote[g]! |= modesOf(mentor) & 1;
     result.availability[g]! |= mentor.availabilityMask;
