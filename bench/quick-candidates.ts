@@ -4,7 +4,7 @@
  * an idea quickly (time per mentee and per pair, share of pairs scored in full).
  */
 import { buildScoringTables } from '../src/matching/scoring-tables.ts';
-import { createCandidateWorkspace, findCandidates } from '../src/matching/find-candidates.ts';
+import { createCandidateWorkspace, findCandidateBatch } from '../src/matching/find-candidates.ts';
 import { prepareProfiles } from '../src/matching/prepare-profiles.ts';
 import { createScoringContext } from '../src/matching/score-pair.ts';
 import { generateProfileInstance } from './generate-profiles.ts';
@@ -23,12 +23,12 @@ const cpuStart = process.cpuUsage();
 let scored = 0;
 let checksum = 0;
 let risky = 0;
-for (let mentee = 0; mentee < menteeCount; mentee++) {
-  const list = findCandidates(tables, mentee, { k: 50 }, workspace);
+// In batches, as the graph builders search.
+findCandidateBatch(tables, 0, menteeCount, { k: 50 }, workspace, (_, list) => {
   scored += list.scoredPairs;
   checksum += list.scores.reduce((sum, score) => sum + score, 0) + list.mentors[0]!;
   if (list.prunedBound >= list.scores.at(-1)!) risky++;
-}
+});
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
