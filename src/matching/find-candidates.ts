@@ -69,6 +69,9 @@ type MenteeSearch = {
    */
   termReach: Float64Array;
   rareReach: number;
+  /** The mentee's weight of each frequent-term bit, and the sum of its other weights. */
+  termQuery: Float64Array;
+  rareQuery: number;
   queryLow: number;
   queryHigh: number;
   /**
@@ -185,6 +188,8 @@ function createSearch(tables: ScoringTables, k: number): MenteeSearch {
     sectionBits: 0,
     termReach: new Float64Array(64),
     rareReach: 0,
+    termQuery: new Float64Array(64),
+    rareQuery: 0,
     queryLow: 0,
     queryHigh: 0,
     patternValue: new Float64Array(128),
@@ -565,7 +570,7 @@ function scanGroup(
   const stride = tables.groupCount;
   const { survivors } = workspace;
   const { visited, patternValue, trackFit, needShare, mentee } = search;
-  const { weights, rowTermBits } = tables;
+  const { weights, rowTermBits, rowTextMax } = tables;
   let shared = 0;
   for (let bits = search.grandDomaineBits; bits !== 0; bits &= bits - 1)
     shared |= masks[(GROUP_MASKS.grandDomaine + lowestBit(bits)) * stride + g]!;
@@ -684,7 +689,9 @@ function scanGroup(
     let bound = exact + w0 * trackFit[kind]! + patternValue[pattern]!;
     if (bound >= threshold) {
       // The row's own frequent terms may bound its text more tightly than the group's.
-      bound += weights[7]! * boundText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!);
+      bound +=
+        weights[7]! *
+        boundRowText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!, rowTextMax[r]!);
       // Same slack as the group's text bound, which this replaces.
       bound -= textBound - 2e-9;
       if (bound >= threshold) {
@@ -768,7 +775,7 @@ function scanRows(
   const needs = tables.menteeNeeds[mentee]!;
   const availability = tables.menteeAvailability[mentee]! << NEED_BITS;
   const languages = tables.menteeLanguages[mentee]!;
-  const { rowTextTerm, rowTextWeight } = tables;
+  const { rowTextTerm, rowTextWeight, rowTextMax } = tables;
   // Rows found by key are read from their copies in list order.
   const rowPacked = byKey ? tables.keyPacked : tables.rowPacked;
   const { restricted, textReach, minScore, k } = search;
@@ -824,10 +831,11 @@ function scanRows(
       bound =
         partial +
         w7 *
-          boundText(
+          boundRowText(
             search,
             rowPacked[base + PACKED.termsLow]!,
             rowPacked[base + PACKED.termsHigh]!,
+            rowTextMax[r]!,
           ) +
         1e-9;
     }
@@ -1002,25 +1010,32 @@ function clearQuery(tables: ScoringTables, mentee: number, query: Float64Array):
  * of `boundText`.
  */
 function reachText(tables: ScoringTables, mentee: number, search: MenteeSearch): number {
-  const { termReach } = search;
+  const { termReach, termQuery } = search;
   termReach.fill(0);
+  termQuery.fill(0);
   let bound = 0;
   let rare = 0;
+  let rareQuery = 0;
   let low = 0;
   let high = 0;
   for (let at = tables.menteeTextStart[mentee]!; at < tables.menteeTextStart[mentee + 1]!; at++) {
     const term = tables.menteeTextTerm[at]!;
-    const reach = tables.menteeTextWeight[at]! * tables.termMaxWeight[term]!;
+    const weight = tables.menteeTextWeight[at]!;
+    const reach = weight * tables.termMaxWeight[term]!;
     bound += reach;
     const bit = tables.termBit[term]!;
-    if (bit < 0) rare += reach;
-    else {
+    if (bit < 0) {
+      rare += reach;
+      rareQuery += weight;
+    } else {
       termReach[bit] = termReach[bit]! + reach;
+      termQuery[bit] = termQuery[bit]! + weight;
       if (bit < 32) low |= 1 << bit;
       else high |= 1 << (bit - 32);
     }
   }
   search.rareReach = rare;
+  search.rareQuery = rareQuery;
   search.queryLow = low;
   search.queryHigh = high;
   // Slack for rounding: the bound must never fall below a cosine summed in another order.
@@ -1039,6 +1054,25 @@ function boundText(search: MenteeSearch, low: number, high: number): number {
     sum += termReach[31 - Math.clz32(bits & -bits)]!;
   for (let bits = high & search.queryHigh; bits !== 0; bits &= bits - 1)
     sum += termReach[63 - Math.clz32(bits & -bits)]!;
+  return Math.min(1, sum * (1 + 1e-9) + 1e-12);
+}
+
+/**
+ * `boundText` for one row whose largest weight is `rowMax`: no shared term can add more than
+ * the mentee's weight times that, which is often well below the term's largest weight in
+ * any row.
+ */
+function boundRowText(search: MenteeSearch, low: number, high: number, rowMax: number): number {
+  const { termReach, termQuery } = search;
+  let sum = Math.min(search.rareReach, search.rareQuery * rowMax);
+  for (let bits = low & search.queryLow; bits !== 0; bits &= bits - 1) {
+    const bit = 31 - Math.clz32(bits & -bits);
+    sum += Math.min(termReach[bit]!, termQuery[bit]! * rowMax);
+  }
+  for (let bits = high & search.queryHigh; bits !== 0; bits &= bits - 1) {
+    const bit = 63 - Math.clz32(bits & -bits);
+    sum += Math.min(termReach[bit]!, termQuery[bit]! * rowMax);
+  }
   return Math.min(1, sum * (1 + 1e-9) + 1e-12);
 }
 

@@ -163,6 +163,8 @@ export type RowGroups = {
   runGrandDomaineBits: Int32Array;
   runSectionBits: Int32Array;
   runMayBeNear: Uint8Array;
+  /** Largest weight of each row's TF-IDF vector (a cosine with it is at most that times Σ q). */
+  rowTextMax: Float64Array;
   /** Each row's frequent-term bits (`PACKED.termsLow`, `termsHigh`), two words per row. */
   rowTermBits: Int32Array;
 };
@@ -558,6 +560,7 @@ export function buildScoringTables(
     runMayBeNear: alloc.uint8(
       unionOverRuns(runEnd, (g) => (groups.inPerson[g]! !== 0 ? groups.hasCoordinates[g]! : 0)),
     ),
+    rowTextMax: alloc.float64(rows.map((mentor) => Math.max(0, ...mentor.text.weights))),
     rowTermBits: alloc.int32(
       Array.from(
         { length: 2 * rows.length },
