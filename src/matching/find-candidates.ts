@@ -496,7 +496,7 @@ function visitGroups(
 ): void {
   const { groupBound, groupOrder } = workspace;
   const { heapScore } = search;
-  const { groupStart, groupTerms } = tables;
+  const { groupStart, groupTerms, groupTextMax } = tables;
   const weights7 = tables.weights[7]!;
   for (let at = 0; at < count; at++) {
     const g = groupOrder[at]!;
@@ -507,7 +507,9 @@ function visitGroups(
       let textBound = search.textReach;
       if (bound >= heapScore[0]!) {
         // The group's frequent terms may bound its text contribution more tightly.
-        textBound = weights7 * boundText(search, groupTerms[2 * g]!, groupTerms[2 * g + 1]!);
+        textBound =
+          weights7 *
+          boundText(search, groupTerms[2 * g]!, groupTerms[2 * g + 1]!, groupTextMax[g]!);
         refined = bound - search.textReach + textBound + 2e-9;
       }
       if (refined < heapScore[0]!) {
@@ -691,7 +693,7 @@ function scanGroup(
       // The row's own frequent terms may bound its text more tightly than the group's.
       bound +=
         weights[7]! *
-        boundRowText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!, rowTextMax[r]!);
+        boundText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!, rowTextMax[r]!);
       // Same slack as the group's text bound, which this replaces.
       bound -= textBound - 2e-9;
       if (bound >= threshold) {
@@ -831,7 +833,7 @@ function scanRows(
       bound =
         partial +
         w7 *
-          boundRowText(
+          boundText(
             search,
             rowPacked[base + PACKED.termsLow]!,
             rowPacked[base + PACKED.termsHigh]!,
@@ -1044,34 +1046,20 @@ function reachText(tables: ScoringTables, mentee: number, search: MenteeSearch):
 
 /**
  * Bound of the cosine of the mentee with a text holding at most the frequent terms `low`,
- * `high` (bits) and any rare term: the mentee's reach over the shared bits and its rare
- * terms, capped at 1, with slack for the order of additions.
+ * `high` (bits) and any rare term, no weight above `textMax`: per shared term, its weight
+ * times the smaller of the term's largest weight in any row and `textMax`, summed with the
+ * same for its rare terms, capped at 1, with slack for the order of additions.
  */
-function boundText(search: MenteeSearch, low: number, high: number): number {
-  const termReach = search.termReach;
-  let sum = search.rareReach;
-  for (let bits = low & search.queryLow; bits !== 0; bits &= bits - 1)
-    sum += termReach[31 - Math.clz32(bits & -bits)]!;
-  for (let bits = high & search.queryHigh; bits !== 0; bits &= bits - 1)
-    sum += termReach[63 - Math.clz32(bits & -bits)]!;
-  return Math.min(1, sum * (1 + 1e-9) + 1e-12);
-}
-
-/**
- * `boundText` for one row whose largest weight is `rowMax`: no shared term can add more than
- * the mentee's weight times that, which is often well below the term's largest weight in
- * any row.
- */
-function boundRowText(search: MenteeSearch, low: number, high: number, rowMax: number): number {
+function boundText(search: MenteeSearch, low: number, high: number, textMax: number): number {
   const { termReach, termQuery } = search;
-  let sum = Math.min(search.rareReach, search.rareQuery * rowMax);
+  let sum = Math.min(search.rareReach, search.rareQuery * textMax);
   for (let bits = low & search.queryLow; bits !== 0; bits &= bits - 1) {
     const bit = 31 - Math.clz32(bits & -bits);
-    sum += Math.min(termReach[bit]!, termQuery[bit]! * rowMax);
+    sum += Math.min(termReach[bit]!, termQuery[bit]! * textMax);
   }
   for (let bits = high & search.queryHigh; bits !== 0; bits &= bits - 1) {
     const bit = 63 - Math.clz32(bits & -bits);
-    sum += Math.min(termReach[bit]!, termQuery[bit]! * rowMax);
+    sum += Math.min(termReach[bit]!, termQuery[bit]! * textMax);
   }
   return Math.min(1, sum * (1 + 1e-9) + 1e-12);
 }

@@ -165,6 +165,8 @@ export type RowGroups = {
   runMayBeNear: Uint8Array;
   /** Largest weight of each row's TF-IDF vector (a cosine with it is at most that times Σ q). */
   rowTextMax: Float64Array;
+  /** The largest of those over each group's rows. */
+  groupTextMax: Float64Array;
   /** Each row's frequent-term bits (`PACKED.termsLow`, `termsHigh`), two words per row. */
   rowTermBits: Int32Array;
 };
@@ -437,6 +439,7 @@ export function buildScoringTables(
   });
   const byKey = listRowsByKey(rows);
   const runEnd = runEndsOf(groups.expertise);
+  const rowTextMax = rows.map((mentor) => Math.max(0, ...mentor.text.weights));
 
   return {
     weights: alloc.float64(context.weights),
@@ -560,7 +563,12 @@ export function buildScoringTables(
     runMayBeNear: alloc.uint8(
       unionOverRuns(runEnd, (g) => (groups.inPerson[g]! !== 0 ? groups.hasCoordinates[g]! : 0)),
     ),
-    rowTextMax: alloc.float64(rows.map((mentor) => Math.max(0, ...mentor.text.weights))),
+    rowTextMax: alloc.float64(rowTextMax),
+    groupTextMax: alloc.float64(
+      Array.from({ length: groups.start.length - 1 }, (_, g) =>
+        Math.max(0, ...rowTextMax.slice(groups.start[g], groups.start[g + 1])),
+      ),
+    ),
     rowTermBits: alloc.int32(
       Array.from(
         { length: 2 * rows.length },
