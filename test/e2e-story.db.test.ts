@@ -46,9 +46,9 @@ let handle: DatabaseHandle;
 let app: FastifyInstance;
 let smtp: TestSmtpServer;
 let worker: JobWorker;
-// Services queue e-mails due at the database's own `now()`, not at the injected clock's: the
-// story starts after any wall-clock time the test may run at, so that they are due at once.
-const clock = manualClock(new Date('2030-01-07T09:00:00Z'));
+// Before the wall-clock time of any run: e-mails are due on the services' injected clock,
+// not the database's `now()`, so the story must still deliver every one of them.
+const clock = manualClock(new Date('2024-01-08T09:00:00Z'));
 let context: LinkingContext;
 
 beforeAll(async () => {

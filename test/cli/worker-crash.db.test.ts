@@ -85,7 +85,13 @@ describe('a worker killed in the middle of a batch', () => {
     const recipients = Array.from({ length: EMAILS }, (_, i) => `person-${i}@example.test`);
     await handle.db.transaction(async (tx) => {
       for (const email of recipients) {
-        await queueEmailTo(tx, { email, locale: 'fr', firstName: 'Alex' }, 'mentor_approved');
+        await queueEmailTo(
+          tx,
+          { email, locale: 'fr', firstName: 'Alex' },
+          'mentor_approved',
+          {},
+          { runAt: new Date() },
+        );
       }
     });
     await handle.close();

@@ -29,7 +29,7 @@ describe('the outbox routes', () => {
       locale: 'en',
       firstName: 'Sam',
     });
-    await queueEmailTo(database.db, mentee, 'mentor_approved');
+    await queueEmailTo(database.db, mentee, 'mentor_approved', {}, { runAt: new Date() });
     const worker = createJobWorker({
       db: database.db,
       config: testWorkerConfig(),

@@ -40,9 +40,15 @@ export async function emailSignInLink(
     expiresAt: addMinutes(context.now, email.validMinutes),
     createdBy: email.createdBy ?? null,
   });
-  await queueEmailTo(tx, user, email.template, {
-    ...email.params,
-    link: signInLinkUrl(context.publicUrl, token),
-    validMinutes: email.validMinutes,
-  });
+  await queueEmailTo(
+    tx,
+    user,
+    email.template,
+    {
+      ...email.params,
+      link: signInLinkUrl(context.publicUrl, token),
+      validMinutes: email.validMinutes,
+    },
+    { runAt: context.now },
+  );
 }

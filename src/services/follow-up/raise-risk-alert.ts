@@ -52,14 +52,20 @@ export async function raiseRiskAlert(
   const referrer = await referrerOf(tx, tandem.menteeId);
   if (referrer) recipients.push(referrer);
   for (const recipient of recipients) {
-    await queueEmailTo(tx, recipient, 'follow_up_alert', {
-      tandemId: tandem.id,
-      alertId: alert.id,
-      kind: options.kind,
-      menteeName,
-      mentorName,
-      message,
-    });
+    await queueEmailTo(
+      tx,
+      recipient,
+      'follow_up_alert',
+      {
+        tandemId: tandem.id,
+        alertId: alert.id,
+        kind: options.kind,
+        menteeName,
+        mentorName,
+        message,
+      },
+      { runAt: options.now },
+    );
   }
   return alert;
 }

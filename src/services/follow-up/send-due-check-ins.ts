@@ -147,16 +147,22 @@ async function queueSurvey(
   if (!tandem) return;
   const { mentee, mentor } = await peopleOf(tx, tandem);
   const [recipient, other] = checkIn.side === 'mentee' ? [mentee, mentor] : [mentor, mentee];
-  await queueEmailTo(tx, recipient, template, {
-    tandemId: tandem.id,
-    otherFirstName: other.firstName,
-    monthNumber: checkIn.kind === 'closure' ? null : checkIn.monthNumber,
-    answerLink: linkFor(
-      context,
-      'check_in_survey',
-      recipient,
-      checkIn.id,
-      addMinutes(now, CHECK_IN_LINK_DAYS * DAY_MINUTES),
-    ),
-  });
+  await queueEmailTo(
+    tx,
+    recipient,
+    template,
+    {
+      tandemId: tandem.id,
+      otherFirstName: other.firstName,
+      monthNumber: checkIn.kind === 'closure' ? null : checkIn.monthNumber,
+      answerLink: linkFor(
+        context,
+        'check_in_survey',
+        recipient,
+        checkIn.id,
+        addMinutes(now, CHECK_IN_LINK_DAYS * DAY_MINUTES),
+      ),
+    },
+    { runAt: now },
+  );
 }

@@ -24,7 +24,7 @@ export async function approveMentor(
       origin: options.origin,
       now,
     });
-    await queueEmailTo(tx, mentor.user, 'mentor_approved');
+    await queueEmailTo(tx, mentor.user, 'mentor_approved', {}, { runAt: now });
     return mentor;
   });
 }

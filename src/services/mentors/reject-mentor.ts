@@ -36,7 +36,7 @@ export async function rejectMentor(
       origin: options.origin,
       now,
     });
-    await queueEmailTo(tx, mentor.user, 'mentor_application_declined');
+    await queueEmailTo(tx, mentor.user, 'mentor_application_declined', {}, { runAt: now });
     return mentor;
   });
 }

@@ -42,7 +42,7 @@ export async function resumeMentorsAfterPause(context: {
         origin: SCHEDULE_ORIGIN,
         now,
       });
-      await queueEmailTo(tx, mentor.user, 'mentor_pause_ended');
+      await queueEmailTo(tx, mentor.user, 'mentor_pause_ended', {}, { runAt: now });
       return true;
     });
     if (didResume) resumed += 1;

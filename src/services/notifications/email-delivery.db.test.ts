@@ -87,6 +87,7 @@ describe('e-mail delivery over SMTP', () => {
       'mentor_approved',
       {},
       {
+        runAt: new Date(),
         calendarEvent: {
           uid: 'meeting-42@hub.example.test',
           title: 'Tandem meeting',
@@ -120,7 +121,7 @@ describe('e-mail delivery over SMTP', () => {
 describe('e-mail delivery to the outbox', () => {
   it('stores each e-mail once, in the transaction that marks its job done', async () => {
     const user = await createUser(database.db, { role: 'coordinator', firstName: 'Léa' });
-    await queueEmailTo(database.db, user, 'mentor_application_declined');
+    await queueEmailTo(database.db, user, 'mentor_application_declined', {}, { runAt: new Date() });
     const worker = createJobWorker({ db: database.db, config: testWorkerConfig() });
     await worker.drain();
     await worker.close();
@@ -143,10 +144,16 @@ describe('e-mail delivery to the outbox', () => {
   it('refuses at queue time an e-mail whose parameters do not fit its template', async () => {
     const user = await createUser(database.db, { role: 'mentor' });
     await expect(
-      queueEmailTo(database.db, user, 'sign_in_link', { link: 'not-a-url', validMinutes: 20 }),
+      queueEmailTo(
+        database.db,
+        user,
+        'sign_in_link',
+        { link: 'not-a-url', validMinutes: 20 },
+        { runAt: new Date() },
+      ),
     ).rejects.toThrow(/link: Invalid URL/);
-    await expect(queueEmailTo(database.db, user, 'no_such_template')).rejects.toThrow(
-      /unknown e-mail template/,
-    );
+    await expect(
+      queueEmailTo(database.db, user, 'no_such_template', {}, { runAt: new Date() }),
+    ).rejects.toThrow(/unknown e-mail template/);
   });
 });

@@ -9,6 +9,11 @@ import { checkEmailParams } from './render-email.ts';
 export const SEND_EMAIL_JOB = sendEmailJob.name;
 
 export type QueueEmailOptions = EnqueueOptions & {
+  /**
+   * When the e-mail becomes due: the service's clock now, unless later. Required, so that a
+   * service on an injected clock queues on that clock, not the database's.
+   */
+  runAt: Date;
   /** A meeting to attach as an ICS invitation. */
   calendarEvent?: CalendarEvent;
 };
@@ -23,8 +28,8 @@ export async function queueEmailTo(
   tx: Executor,
   user: Pick<UserRow, 'email' | 'locale' | 'firstName'>,
   template: string,
-  params: Record<string, unknown> = {},
-  options: QueueEmailOptions = {},
+  params: Record<string, unknown>,
+  options: QueueEmailOptions,
 ): Promise<void> {
   if (!user.email) return;
   const allParams = { ...params, firstName: user.firstName };

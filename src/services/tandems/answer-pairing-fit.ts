@@ -73,14 +73,20 @@ export async function answerPairingFit(
       });
       if (alert) {
         for (const coordinator of await coordinatorsOf(tx, tandem)) {
-          await queueEmailTo(tx, coordinator, 'pairing_fit_alert', {
-            tandemId: tandem.id,
-            side: checkIn.side,
-            comment: answered.comment,
-            menteeName: `${mentee.firstName} ${mentee.lastName}`,
-            mentorName: `${mentor.firstName} ${mentor.lastName}`,
-            rematchRoundId: rematch.id,
-          });
+          await queueEmailTo(
+            tx,
+            coordinator,
+            'pairing_fit_alert',
+            {
+              tandemId: tandem.id,
+              side: checkIn.side,
+              comment: answered.comment,
+              menteeName: `${mentee.firstName} ${mentee.lastName}`,
+              mentorName: `${mentor.firstName} ${mentor.lastName}`,
+              rematchRoundId: rematch.id,
+            },
+            { runAt: now },
+          );
         }
       }
     }

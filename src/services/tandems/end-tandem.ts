@@ -68,13 +68,19 @@ export async function endTandem(
       ...(side === 'staff' ? [] : await coordinatorsOf(tx, tandem)),
     ];
     for (const recipient of recipients) {
-      await queueEmailTo(tx, recipient, `tandem_${options.outcome}`, {
-        tandemId: tandem.id,
-        endedBy: side,
-        reason: options.reason,
-        menteeFirstName: mentee.firstName,
-        mentorFirstName: mentor.firstName,
-      });
+      await queueEmailTo(
+        tx,
+        recipient,
+        `tandem_${options.outcome}`,
+        {
+          tandemId: tandem.id,
+          endedBy: side,
+          reason: options.reason,
+          menteeFirstName: mentee.firstName,
+          mentorFirstName: mentor.firstName,
+        },
+        { runAt: now },
+      );
     }
     return ended;
   });

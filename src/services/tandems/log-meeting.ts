@@ -113,11 +113,17 @@ export async function logMeeting(
         for (const checkIn of checkIns) {
           const recipient = checkIn.side === 'mentee' ? people.mentee : people.mentor;
           const expiresAt = addMinutes(now, CHECK_IN_LINK_DAYS * 24 * 60);
-          await queueEmailTo(tx, recipient, 'pairing_fit_question', {
-            tandemId: tandem.id,
-            otherFirstName: (checkIn.side === 'mentee' ? people.mentor : people.mentee).firstName,
-            answerLink: linkFor(context, 'check_in_answer', recipient, checkIn.id, expiresAt),
-          });
+          await queueEmailTo(
+            tx,
+            recipient,
+            'pairing_fit_question',
+            {
+              tandemId: tandem.id,
+              otherFirstName: (checkIn.side === 'mentee' ? people.mentor : people.mentee).firstName,
+              answerLink: linkFor(context, 'check_in_answer', recipient, checkIn.id, expiresAt),
+            },
+            { runAt: now },
+          );
         }
       }
     }
@@ -128,15 +134,21 @@ export async function logMeeting(
           ? [people.mentee]
           : [people.mentee, people.mentor];
     for (const recipient of others) {
-      await queueEmailTo(tx, recipient, 'meeting_logged', {
-        tandemId: tandem.id,
-        occursAt: options.occursAt.toISOString(),
-        durationMinutes: options.durationMinutes,
-        mode: options.mode,
-        topics: options.topics,
-        sharedSummary: options.sharedSummary ?? null,
-        meetingLink: meetingLinkFor(context, recipient, tandem.id),
-      });
+      await queueEmailTo(
+        tx,
+        recipient,
+        'meeting_logged',
+        {
+          tandemId: tandem.id,
+          occursAt: options.occursAt.toISOString(),
+          durationMinutes: options.durationMinutes,
+          mode: options.mode,
+          topics: options.topics,
+          sharedSummary: options.sharedSummary ?? null,
+          meetingLink: meetingLinkFor(context, recipient, tandem.id),
+        },
+        { runAt: now },
+      );
     }
     return meeting;
   });

@@ -107,7 +107,7 @@ export async function planMeeting(
           location,
           meetingLink: meetingLinkFor(context, recipient, tandem.id),
         },
-        event ? { calendarEvent: event } : {},
+        { runAt: now, ...(event ? { calendarEvent: event } : {}) },
       );
     }
     return meeting;

@@ -100,15 +100,27 @@ export async function processProposalDeadlines(
       const referrer = await referrerOf(tx, tandem.menteeId);
       if (referrer) staff.push(referrer);
       for (const recipient of staff) {
-        await queueEmailTo(tx, recipient, 'tandem_proposal_expired_staff', {
-          tandemId: tandem.id,
-          menteeName: `${mentee.firstName} ${mentee.lastName}`,
-          mentorName: `${mentor.firstName} ${mentor.lastName}`,
-          ...details,
-        });
+        await queueEmailTo(
+          tx,
+          recipient,
+          'tandem_proposal_expired_staff',
+          {
+            tandemId: tandem.id,
+            menteeName: `${mentee.firstName} ${mentee.lastName}`,
+            mentorName: `${mentor.firstName} ${mentor.lastName}`,
+            ...details,
+          },
+          { runAt: now },
+        );
       }
       for (const recipient of [mentee, mentor]) {
-        await queueEmailTo(tx, recipient, 'tandem_proposal_expired', { tandemId: tandem.id });
+        await queueEmailTo(
+          tx,
+          recipient,
+          'tandem_proposal_expired',
+          { tandemId: tandem.id },
+          { runAt: now },
+        );
       }
       return true;
     });

@@ -79,19 +79,31 @@ export async function respondToProposal(
         reason: 'proposal_declined',
         now,
       });
-      await queueEmailTo(tx, other, 'tandem_proposal_declined', {
-        otherFirstName: (side === 'mentee' ? mentee : mentor).firstName,
-        tandemId: tandem.id,
-      });
-      for (const coordinator of await coordinatorsOf(tx, tandem)) {
-        await queueEmailTo(tx, coordinator, 'tandem_proposal_declined_staff', {
+      await queueEmailTo(
+        tx,
+        other,
+        'tandem_proposal_declined',
+        {
+          otherFirstName: (side === 'mentee' ? mentee : mentor).firstName,
           tandemId: tandem.id,
-          declinedBy: side,
-          reason,
-          menteeName: `${mentee.firstName} ${mentee.lastName}`,
-          mentorName: `${mentor.firstName} ${mentor.lastName}`,
-          rematchRoundId: rematch.id,
-        });
+        },
+        { runAt: now },
+      );
+      for (const coordinator of await coordinatorsOf(tx, tandem)) {
+        await queueEmailTo(
+          tx,
+          coordinator,
+          'tandem_proposal_declined_staff',
+          {
+            tandemId: tandem.id,
+            declinedBy: side,
+            reason,
+            menteeName: `${mentee.firstName} ${mentee.lastName}`,
+            mentorName: `${mentor.firstName} ${mentor.lastName}`,
+            rematchRoundId: rematch.id,
+          },
+          { runAt: now },
+        );
       }
       return declined;
     }
@@ -109,16 +121,22 @@ export async function respondToProposal(
       [mentee, mentor],
       [mentor, mentee],
     ] as const) {
-      await queueEmailTo(tx, recipient, 'tandem_accepted', {
-        tandemId: tandem.id,
-        other: {
-          firstName: partner.firstName,
-          lastName: partner.lastName,
-          email: partner.email,
-          phone: partner.phone,
+      await queueEmailTo(
+        tx,
+        recipient,
+        'tandem_accepted',
+        {
+          tandemId: tandem.id,
+          other: {
+            firstName: partner.firstName,
+            lastName: partner.lastName,
+            email: partner.email,
+            phone: partner.phone,
+          },
+          meetingLink: meetingLinkFor(context, recipient, tandem.id),
         },
-        meetingLink: meetingLinkFor(context, recipient, tandem.id),
-      });
+        { runAt: now },
+      );
     }
     return accepted;
   });

@@ -114,15 +114,21 @@ export async function queueProposalEmail(
     side === 'mentee'
       ? await visibleMentorProfile(tx, tandem.mentorId)
       : await visibleMenteeProfile(tx, tandem.menteeId);
-  await queueEmailTo(tx, recipient, `${input.template}_to_${side}`, {
-    programName: input.programName,
-    other,
-    reasons: reasonsOf(tandem.explanation),
-    replyDeadline: deadline.toISOString(),
-    acceptLink: linkFor(context, 'proposal_accept', recipient, tandem.id, deadline),
-    declineLink: linkFor(context, 'proposal_decline', recipient, tandem.id, deadline),
-    tandemId: tandem.id,
-  });
+  await queueEmailTo(
+    tx,
+    recipient,
+    `${input.template}_to_${side}`,
+    {
+      programName: input.programName,
+      other,
+      reasons: reasonsOf(tandem.explanation),
+      replyDeadline: deadline.toISOString(),
+      acceptLink: linkFor(context, 'proposal_accept', recipient, tandem.id, deadline),
+      declineLink: linkFor(context, 'proposal_decline', recipient, tandem.id, deadline),
+      tandemId: tandem.id,
+    },
+    { runAt: context.clock.now() },
+  );
 }
 
 /** A link to log a meeting of the tandem in one click (valid for `MEETING_LINK_DAYS`). */
