@@ -24,12 +24,19 @@ let last = started;
 const priced = pricePrunedPairs(graph, prunedBound, source, {
   arcsPerMentee,
   maxRounds,
+  onSolved: (assignment) => {
+    const now = performance.now();
+    console.log(
+      `solved: ${assignment.matchedCount} matched (${assignment.drivingSide} drove) in ${((now - last) / 1000).toFixed(1)} s, load ${loadavg()[0]!.toFixed(2)}`,
+    );
+    last = now;
+  },
   onRound: (round) => {
     const now = performance.now();
     console.log(
       `round: ${round.matchedCount} matched, weight ${round.totalWeight}; flagged ${round.flaggedMentees}, ` +
         `examined ${round.examinedPairs}, scored ${round.scoredPairs}, bounded ${round.boundedPairs}, ` +
-        `improving ${round.improvingPairs}; ${((now - last) / 1000).toFixed(1)} s (solve + pricing), ` +
+        `improving ${round.improvingPairs}; ${((now - last) / 1000).toFixed(1)} s (pricing), ` +
         `load ${loadavg()[0]!.toFixed(2)}`,
     );
     last = now;

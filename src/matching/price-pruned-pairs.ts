@@ -37,7 +37,10 @@ export type PricePrunedPairsOptions = {
    */
   arcsPerMentee?: number;
   assign?: Pick<AssignOptimalOptions, 'drivingSide' | 'onProgress' | 'warmStart'>;
-  /** Called after each pricing pass (for progress and timings). */
+  /** Start each re-solve from the previous duals (on unless false; the result is the same). */
+  warmStartFromDuals?: boolean;
+  /** Called after each solve and after each pricing pass (for progress and timings). */
+  onSolved?: (assignment: OptimalAssignment) => void;
   onRound?: (round: PricingRound) => void;
 };
 
@@ -73,8 +76,9 @@ export type PricedOptimum = {
   /** Why certification stopped short (absent when certified). */
   stoppedBy?: 'rounds' | 'scored pairs' | 'duals';
   /**
-   * When not certified: mentees with an improving pair found but not solved for, or whose
-   * scan was cut short (0 when certified).
+   * When not certified: mentees with an improving pair under the last duals, or whose scan
+   * the score budget cut short; the left-out pairs of every other mentee are covered by the
+   * certificate (0 when certified).
    */
   remainingMentees: number;
   /** Improving pairs found in the last pricing and not solved for. */
@@ -123,12 +127,30 @@ export function pricePrunedPairs(
   let inputArc: Int32Array = Int32Array.from({ length: input.arcStart[menteeCount]! }, (_, a) => a);
   let scoredPairs = 0;
   let arcsAdded = 0;
+  let previous: { assignment: OptimalAssignment; menteeMentor: Int32Array } | undefined;
   for (;;) {
+    // Later solves start from the previous duals on the same side: the added arcs only
+    // undercut the rows of the mentees (or mentor places) they touch.
+    const warm =
+      previous?.assignment.duals && options.warmStartFromDuals !== false
+        ? {
+            drivingSide: previous.assignment.drivingSide,
+            warmDuals: { duals: previous.assignment.duals, menteeMentor: previous.menteeMentor },
+          }
+        : {};
     const assignment = assignOptimal(graph, {
       ...options.assign,
+      ...warm,
       prunedScoreRange,
       keepDuals: true,
     });
+    previous = {
+      assignment,
+      menteeMentor: Int32Array.from(assignment.menteeArc, (arc) =>
+        arc < 0 ? -1 : graph.arcMentor[arc]!,
+      ),
+    };
+    options.onSolved?.(assignment);
     const finish = (
       stoppedBy: PricedOptimum['stoppedBy'],
       remainingMentees: number,
@@ -160,11 +182,11 @@ export function pricePrunedPairs(
     });
     options.onRound?.(rounds.at(-1)!);
     if (priced.unfinishedMentees > 0) {
-      return finish('scored pairs', priced.unfinishedMentees, priced.pairMentee.length);
+      return finish('scored pairs', priced.riskyMentees, priced.pairMentee.length);
     }
     if (priced.pairMentee.length === 0) return finish(undefined, 0, 0);
     if (rounds.length >= maxRounds) {
-      return finish('rounds', countDistinct(priced.pairMentee), priced.pairMentee.length);
+      return finish('rounds', priced.riskyMentees, priced.pairMentee.length);
     }
     ({ graph, inputArc } = addArcs(graph, inputArc, priced));
     arcsAdded += priced.pairMentee.length;
@@ -181,6 +203,8 @@ type PricedPairs = {
   pairScore: number[];
   /** Mentees whose scan the score budget cut short. */
   unfinishedMentees: number;
+  /** Mentees with an improving pair found, or whose scan was cut short. */
+  riskyMentees: number;
 };
 
 /** One pricing pass over every mentee with a finite bound. */
@@ -199,6 +223,12 @@ function priceRound(
     .filter((j) => mentorCapacity[j]! > 0)
     .sort((a, b) => mentorPrice[a]! - mentorPrice[b]! || a - b);
   const sortedPrice = Float64Array.from(byPrice, (j) => mentorPrice[j]!);
+  // End of the run of equal prices each position belongs to.
+  const runEnd = new Int32Array(byPrice.length);
+  for (let at = byPrice.length - 1; at >= 0; at--) {
+    runEnd[at] =
+      at + 1 < byPrice.length && sortedPrice[at + 1] === sortedPrice[at] ? runEnd[at + 1]! : at + 1;
+  }
   const listedBy = new Int32Array(mentorCount).fill(-1);
   const result: PricedPairs = {
     round: {
@@ -212,6 +242,7 @@ function priceRound(
     pairMentor: [],
     pairScore: [],
     unfinishedMentees: 0,
+    riskyMentees: 0,
   };
   const { round } = result;
   for (let i = 0; i < menteeCount; i++) {
@@ -224,39 +255,51 @@ function priceRound(
     round.flaggedMentees++;
     for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) listedBy[arcMentor[a]!] = i;
     let found = 0;
-    for (let at = 0; at < byPrice.length && sortedPrice[at]! < limit; at++) {
-      const j = byPrice[at]!;
-      if (listedBy[j] === i) continue;
-      round.examinedPairs++;
-      const base = maxWeight + sortedPrice[at]! - potential;
-      let score = cache.get(i, j);
-      if (score === undefined) {
-        const upper = source.boundPair ? source.boundPair(i, j) : Infinity;
-        if (Number.isNaN(upper)) {
-          cache.set(i, j, NaN);
-          continue;
+    let cut = false;
+    // Mentors of one price are visited from a place that depends on the mentee: with the
+    // same first ones for everybody, all mentees at risk got arcs to the same few mentors
+    // with room (98,238 mentees on 4 mentors nationally) and one more round matched 4 more.
+    scan: for (let start = 0; start < byPrice.length && sortedPrice[start]! < limit;) {
+      const end = runEnd[start]!;
+      const offset = hashKey(i) % (end - start);
+      for (let step = 0; step < end - start; step++) {
+        const at = start + ((offset + step) % (end - start));
+        const j = byPrice[at]!;
+        if (listedBy[j] === i) continue;
+        round.examinedPairs++;
+        const base = maxWeight + sortedPrice[at]! - potential;
+        let score = cache.get(i, j);
+        if (score === undefined) {
+          const upper = source.boundPair ? source.boundPair(i, j) : Infinity;
+          if (Number.isNaN(upper)) {
+            cache.set(i, j, NaN);
+            continue;
+          }
+          if (upper !== Infinity && base - Math.round(upper * scale) >= 0) {
+            round.boundedPairs++;
+            continue;
+          }
+          if (round.scoredPairs >= scoreBudget) {
+            result.unfinishedMentees++;
+            cut = true;
+            break scan;
+          }
+          score = source.scorePair(i, j);
+          round.scoredPairs++;
+          cache.set(i, j, score);
         }
-        if (upper !== Infinity && base - Math.round(upper * scale) >= 0) {
-          round.boundedPairs++;
-          continue;
+        if (Number.isNaN(score)) continue;
+        if (base - Math.round(score * scale) < 0) {
+          result.pairMentee.push(i);
+          result.pairMentor.push(j);
+          result.pairScore.push(score);
+          round.improvingPairs++;
+          if (++found >= arcsPerMentee) break scan;
         }
-        if (round.scoredPairs >= scoreBudget) {
-          result.unfinishedMentees++;
-          break;
-        }
-        score = source.scorePair(i, j);
-        round.scoredPairs++;
-        cache.set(i, j, score);
       }
-      if (Number.isNaN(score)) continue;
-      if (base - Math.round(score * scale) < 0) {
-        result.pairMentee.push(i);
-        result.pairMentor.push(j);
-        result.pairScore.push(score);
-        round.improvingPairs++;
-        if (++found >= arcsPerMentee) break;
-      }
+      start = end;
     }
+    if (found > 0 || cut) result.riskyMentees++;
   }
   return result;
 }
@@ -297,12 +340,6 @@ function addArcs(
 function countFinite(bounds: Float64Array): number {
   let count = 0;
   for (const bound of bounds) if (bound !== -Infinity) count++;
-  return count;
-}
-
-function countDistinct(sorted: readonly number[]): number {
-  let count = 0;
-  for (let p = 0; p < sorted.length; p++) if (p === 0 || sorted[p] !== sorted[p - 1]) count++;
   return count;
 }
 
@@ -353,11 +390,11 @@ class PairScoreCache {
   }
 }
 
-/** Mixes a key below 2^53 into 32 bits (both halves, then a multiplicative hash). */
+/** Mixes a key below 2^53 into 32 unsigned bits (both halves, then a multiplicative hash). */
 function hashKey(key: number): number {
   const low = key >>> 0;
   const high = Math.floor(key / 4294967296);
-  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15);
+  return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15)) >>> 0;
 }
 
 export type ProfilePairSourceOptions = {
