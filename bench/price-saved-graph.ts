@@ -36,6 +36,7 @@ const priced = pricePrunedPairs(graph, prunedBound, source, {
     console.log(
       `round: ${round.matchedCount} matched, weight ${round.totalWeight}; flagged ${round.flaggedMentees}, ` +
         `examined ${round.examinedPairs}, scored ${round.scoredPairs}, bounded ${round.boundedPairs}, ` +
+        `deeper lists ${round.deepenedLists} (${round.listedPairs} pairs), ` +
         `improving ${round.improvingPairs}; ${((now - last) / 1000).toFixed(1)} s (pricing), ` +
         `load ${loadavg()[0]!.toFixed(2)}`,
     );

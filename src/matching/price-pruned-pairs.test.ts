@@ -213,6 +213,7 @@ describe('pricePrunedPairs on score matrices', () => {
 describe('pricePrunedPairs on profiles', () => {
   it('matches brute force on every allowed pair of small profile instances with k = 1 or 2', () => {
     let bitten = 0;
+    let deepened = 0;
     fc.assert(
       fc.property(
         // Few places, rarely paused: mentees compete, so that a list of one or two bites.
@@ -230,7 +231,9 @@ describe('pricePrunedPairs on profiles', () => {
         })),
         fc.integer({ min: 1, max: 2 }),
         fc.option(fc.double({ min: 0, max: 0.4, noNaN: true }), { nil: undefined }),
-        ({ mentees, mentors }, k, minScore) => {
+        // 0: deeper lists as soon as any mentor is to scan; 512: always scans.
+        fc.constantFrom(0, 1, 512),
+        ({ mentees, mentors }, k, minScore, deepenAbove) => {
           const profiles = prepareProfiles(mentees, mentors);
           const context = createScoringContext(profiles.textIndex);
           const excluded = new Set(
@@ -261,7 +264,8 @@ describe('pricePrunedPairs on profiles', () => {
             built.graph.mentorCapacity,
             all,
           );
-          const priced = pricePrunedPairs(built.graph, built.prunedBound, source);
+          const priced = pricePrunedPairs(built.graph, built.prunedBound, source, { deepenAbove });
+          if (deepenAbove === 0) deepened += priced.rounds.reduce((n, r) => n + r.deepenedLists, 0);
           expect(priced.isCertified).toBe(true);
           const best = findBestByBruteForce(full, priced.assignment.scale);
           expect([priced.assignment.matchedCount, priced.assignment.totalWeight]).toEqual(best);
@@ -274,5 +278,6 @@ describe('pricePrunedPairs on profiles', () => {
       { numRuns: 300 },
     );
     expect(bitten).toBeGreaterThan(20);
+    expect(deepened).toBeGreaterThan(10);
   });
 });

@@ -7,6 +7,10 @@ import type { PreparedProfiles } from './prepare-profiles.ts';
 import type { ScoringContext } from './score-pair.ts';
 import { CRITERIA, measureStructuredCriteria, TEXT_CRITERION } from './score-pair.ts';
 import { measureCosine } from './french-text.ts';
+import type { CandidateWorkspace } from './find-candidates.ts';
+import { createCandidateWorkspace, findCandidates } from './find-candidates.ts';
+import type { ScoringTables } from './scoring-tables.ts';
+import { buildScoringTables } from './scoring-tables.ts';
 
 /**
  * Where the pairs left out of a graph come from: their exact scores, an optional cheaper
@@ -24,6 +28,19 @@ export type PrunedPairSource = {
   scoreFloor: number;
   /** True when every score is an integer (the solver then keeps scale 1). */
   integerScores?: boolean;
+  /**
+   * The `k` best allowed mentors of a mentee, best first, and the bound of those left out
+   * (-Infinity: none): the lists the graph was built from, deeper. A mentee with many cheap
+   * mentors outside its list gets a deeper list instead of a scan of each of them.
+   */
+  listBest?: (mentee: number, k: number) => BestMentors;
+};
+
+/** A mentee's best mentors, as `findCandidates` lists them. */
+export type BestMentors = {
+  readonly mentors: Int32Array;
+  readonly scores: Float64Array;
+  readonly prunedBound: number;
 };
 
 export type PricePrunedPairsOptions = {
@@ -36,6 +53,11 @@ export type PricePrunedPairsOptions = {
    * rounds move the duals a lot, so scanning every candidate then would be wasted.
    */
   arcsPerMentee?: number;
+  /**
+   * With `listBest`: a mentee with more candidate mentors than this to scan gets a list
+   * twice as deep instead (512 unless set).
+   */
+  deepenAbove?: number;
   assign?: Pick<AssignOptimalOptions, 'drivingSide' | 'onProgress' | 'warmStart'>;
   /** Start each re-solve from the previous duals (on unless false; the result is the same). */
   warmStartFromDuals?: boolean;
@@ -54,6 +76,9 @@ export type PricingRound = {
   scoredPairs: number;
   /** Pairs ruled out by the cheap bound without an exact score. */
   boundedPairs: number;
+  /** Deeper lists asked for (`listBest`), and the pairs they listed. */
+  deepenedLists: number;
+  listedPairs: number;
   /** Pairs with a negative reduced cost, added as arcs for the next solve. */
   improvingPairs: number;
   matchedCount: number;
@@ -122,6 +147,11 @@ export function pricePrunedPairs(
           allIntegers: source.integerScores === true,
         };
   const cache = new PairScoreCache(mentorCount);
+  const lists: ListState = {
+    bound: prunedBound.slice(),
+    deep: new Map(),
+    deepenAbove: options.deepenAbove ?? 512,
+  };
   const rounds: PricingRound[] = [];
   let graph = input;
   let inputArc: Int32Array = Int32Array.from({ length: input.arcStart[menteeCount]! }, (_, a) => a);
@@ -169,8 +199,9 @@ export function pricePrunedPairs(
     });
     if (!prunedScoreRange) return finish(undefined, 0, 0);
     if (!assignment.duals) return finish('duals', countFinite(prunedBound), 0);
-    const priced = priceRound(graph, prunedBound, source, assignment.duals, assignment.scale, {
+    const priced = priceRound(graph, source, assignment.duals, assignment.scale, {
       cache,
+      lists,
       arcsPerMentee,
       scoreBudget: maxScoredPairs - scoredPairs,
     });
@@ -193,7 +224,19 @@ export function pricePrunedPairs(
   }
 }
 
-type RoundContext = { cache: PairScoreCache; arcsPerMentee: number; scoreBudget: number };
+type RoundContext = {
+  cache: PairScoreCache;
+  lists: ListState;
+  arcsPerMentee: number;
+  scoreBudget: number;
+};
+
+/** Each mentee's current bound and deeper list (kept across rounds). */
+type ListState = {
+  bound: Float64Array;
+  deep: Map<number, BestMentors>;
+  deepenAbove: number;
+};
 
 type PricedPairs = {
   round: Omit<PricingRound, 'matchedCount' | 'totalWeight'>;
@@ -210,11 +253,10 @@ type PricedPairs = {
 /** One pricing pass over every mentee with a finite bound. */
 function priceRound(
   graph: CandidateGraph,
-  prunedBound: Float64Array,
   source: PrunedPairSource,
   duals: MenteeDuals,
   scale: number,
-  { cache, arcsPerMentee, scoreBudget }: RoundContext,
+  { cache, lists, arcsPerMentee, scoreBudget }: RoundContext,
 ): PricedPairs {
   const { menteeCount, mentorCount, arcStart, arcMentor, mentorCapacity } = graph;
   const { menteePotential, mentorPrice, maxWeight } = duals;
@@ -236,6 +278,8 @@ function priceRound(
       examinedPairs: 0,
       scoredPairs: 0,
       boundedPairs: 0,
+      deepenedLists: 0,
+      listedPairs: 0,
       improvingPairs: 0,
     },
     pairMentee: [],
@@ -245,21 +289,71 @@ function priceRound(
     riskyMentees: 0,
   };
   const { round } = result;
+  /** Positions of `byPrice` priced below `limit`. */
+  const countBelow = (limit: number): number => {
+    let low = 0;
+    let high = sortedPrice.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sortedPrice[middle]! < limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   for (let i = 0; i < menteeCount; i++) {
-    const bound = prunedBound[i]!;
-    if (bound === -Infinity) continue;
+    let deep = lists.deep.get(i);
+    if (lists.bound[i] === -Infinity && !deep) continue;
     const potential = menteePotential[i]!;
     // Candidates need p_j < limit; integers throughout, so the comparisons are exact.
-    const limit = potential - maxWeight + Math.round(bound * scale);
-    if (byPrice.length === 0 || !(sortedPrice[0]! < limit)) continue;
-    round.flaggedMentees++;
+    let limit = potential - maxWeight + Math.round(lists.bound[i]! * scale);
+    const listed = arcStart[i + 1]! - arcStart[i]!;
+    if (!deep && (byPrice.length === 0 || !(sortedPrice[0]! < limit))) continue;
     for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) listedBy[arcMentor[a]!] = i;
     let found = 0;
+    let checked = 0;
+    // Pairs of the deeper list have exact scores: each is checked on its own.
+    const checkDeep = (from: number) => {
+      for (let at = from; at < deep!.mentors.length && found < arcsPerMentee; at++) {
+        const j = deep!.mentors[at]!;
+        if (listedBy[j] === i || mentorCapacity[j]! <= 0) continue;
+        const score = deep!.scores[at]!;
+        if (maxWeight - Math.round(score * scale) + mentorPrice[j]! - potential < 0) {
+          result.pairMentee.push(i);
+          result.pairMentor.push(j);
+          result.pairScore.push(score);
+          round.improvingPairs++;
+          found++;
+        }
+      }
+      checked = deep!.mentors.length;
+    };
+    if (deep) checkDeep(0);
+    while (
+      source.listBest &&
+      found < arcsPerMentee &&
+      lists.bound[i]! > -Infinity &&
+      countBelow(limit) > lists.deepenAbove + listed + (deep?.mentors.length ?? 0)
+    ) {
+      const depth = Math.min(mentorCount, 2 * Math.max(listed, deep?.mentors.length ?? 0, 1));
+      deep = source.listBest(i, depth);
+      lists.deep.set(i, deep);
+      lists.bound[i] = deep.prunedBound;
+      round.deepenedLists++;
+      round.listedPairs += deep.mentors.length;
+      checkDeep(checked);
+      limit = potential - maxWeight + Math.round(lists.bound[i]! * scale);
+    }
+    if (deep) for (const j of deep.mentors) listedBy[j] = i;
+    if (found === 0 && (byPrice.length === 0 || !(sortedPrice[0]! < limit))) continue;
+    round.flaggedMentees++;
     let cut = false;
     // Mentors of one price are visited from a place that depends on the mentee: with the
     // same first ones for everybody, all mentees at risk got arcs to the same few mentors
     // with room (98,238 mentees on 4 mentors nationally) and one more round matched 4 more.
-    scan: for (let start = 0; start < byPrice.length && sortedPrice[start]! < limit;) {
+    scan: for (
+      let start = 0;
+      found < arcsPerMentee && start < byPrice.length && sortedPrice[start]! < limit;
+    ) {
       const end = runEnd[start]!;
       const offset = hashKey(i) % (end - start);
       for (let step = 0; step < end - start; step++) {
@@ -419,6 +513,9 @@ export function createProfilePairSource(
   const minScore = options.minScore ?? -Infinity;
   const similarity = new Float64Array(CRITERIA.length);
   const weights = context.weights;
+  let tables: ScoringTables | undefined;
+  let workspace: CandidateWorkspace | undefined;
+  let workspaceK = 0;
   // The pair whose structured part was last summed, and that part (NaN: forbidden).
   let lastMentee = -1;
   let lastMentor = -1;
@@ -449,5 +546,15 @@ export function createProfilePairSource(
     },
     boundPair: (mentee, mentor) =>
       sumStructured(mentee, mentor) + weights[TEXT_CRITERION]! * (1 + 1e-9) + 1e-12,
+    listBest: (mentee, k) => {
+      // The tables are built on first use: most instances never need a deeper list.
+      tables ??= buildScoringTables(profiles, context, options.excluded);
+      if (!workspace || workspaceK < k) {
+        workspace = createCandidateWorkspace(tables, k);
+        workspaceK = k;
+      }
+      const list = findCandidates(tables, mentee, { k, minScore: options.minScore }, workspace);
+      return { mentors: list.mentors, scores: list.scores, prunedBound: list.prunedBound };
+    },
   };
 }
