@@ -218,14 +218,14 @@ describe('pricePrunedPairs on profiles', () => {
       fc.property(
         // Few places, rarely paused: mentees compete, so that a list of one or two bites.
         // Fewer restrictions keep most pairs allowed.
-        arbitraryProfiles({ mentees: 6, mentors: 6 }).map(({ mentees, mentors }) => ({
+        arbitraryProfiles({ mentees: 6, mentors: 5 }).map(({ mentees, mentors }) => ({
           mentees: mentees.map((mentee, i) =>
             i % 3 === 0 ? mentee : { ...mentee, requiredLanguage: undefined },
           ),
           mentors: mentors.map((mentor, j) => ({
             ...mentor,
             isPaused: mentor.isPaused && j % 3 === 0,
-            capacity: Math.max(1, Math.min(mentor.capacity, 1 + (j % 2))),
+            capacity: 1 + (j % 3 === 2 ? 1 : 0),
             programs: j % 3 === 0 ? mentor.programs : [],
           })),
         })),
@@ -275,9 +275,9 @@ describe('pricePrunedPairs on profiles', () => {
           if (plain.matchedCount !== plainBest[0] || plain.totalWeight !== plainBest[1]) bitten++;
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
     expect(bitten).toBeGreaterThan(20);
-    expect(deepened).toBeGreaterThan(10);
+    expect(deepened).toBeGreaterThan(5);
   });
 });
