@@ -54,8 +54,9 @@ export type PricePrunedPairsOptions = {
    */
   arcsPerMentee?: number;
   /**
-   * With `listBest`: a mentee with more candidate mentors than this to scan gets a list
-   * twice as deep instead (512 unless set).
+   * With `listBest`: a mentee whose scan examines more mentors than this without finding
+   * enough improving pairs gets a list twice as deep, and its scan starts again (512 unless
+   * set).
    */
   deepenAbove?: number;
   assign?: Pick<AssignOptimalOptions, 'drivingSide' | 'onProgress' | 'warmStart'>;
@@ -289,17 +290,6 @@ function priceRound(
     riskyMentees: 0,
   };
   const { round } = result;
-  /** Positions of `byPrice` priced below `limit`. */
-  const countBelow = (limit: number): number => {
-    let low = 0;
-    let high = sortedPrice.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sortedPrice[middle]! < limit) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
   for (let i = 0; i < menteeCount; i++) {
     let deep = lists.deep.get(i);
     if (lists.bound[i] === -Infinity && !deep) continue;
@@ -327,71 +317,81 @@ function priceRound(
       }
       checked = deep!.mentors.length;
     };
-    if (deep) checkDeep(0);
-    while (
-      source.listBest &&
-      found < arcsPerMentee &&
-      lists.bound[i]! > -Infinity &&
-      countBelow(limit) > lists.deepenAbove + listed + (deep?.mentors.length ?? 0)
-    ) {
+    if (deep) {
+      checkDeep(0);
+      for (const j of deep.mentors) listedBy[j] = i;
+    }
+    if (found === 0 && (byPrice.length === 0 || !(sortedPrice[0]! < limit))) continue;
+    round.flaggedMentees++;
+    let cut = false;
+    // A scan that examines many mentors without finding enough improving pairs stops, the
+    // mentee's list is made twice as deep (its bound drops, so fewer mentors qualify) and the
+    // scan starts again; mentees whose pairs improve at once (unmatched ones: any mentor with
+    // room) are never deepened, which would not help them.
+    for (;;) {
+      let examined = 0;
+      let wantsDeeper = false;
+      const canDeepen = source.listBest !== undefined && lists.bound[i]! > -Infinity;
+      // Mentors of one price are visited from a place that depends on the mentee: with the
+      // same first ones for everybody, all mentees at risk got arcs to the same few mentors
+      // with room (98,238 mentees on 4 mentors nationally) and one more round matched 4 more.
+      scan: for (
+        let start = 0;
+        found < arcsPerMentee && start < byPrice.length && sortedPrice[start]! < limit;
+      ) {
+        const end = runEnd[start]!;
+        const offset = hashKey(i) % (end - start);
+        for (let step = 0; step < end - start; step++) {
+          const at = start + ((offset + step) % (end - start));
+          const j = byPrice[at]!;
+          if (listedBy[j] === i) continue;
+          if (canDeepen && ++examined > lists.deepenAbove) {
+            wantsDeeper = true;
+            break scan;
+          }
+          round.examinedPairs++;
+          const base = maxWeight + sortedPrice[at]! - potential;
+          let score = cache.get(i, j);
+          if (score === undefined) {
+            const upper = source.boundPair ? source.boundPair(i, j) : Infinity;
+            if (Number.isNaN(upper)) {
+              cache.set(i, j, NaN);
+              continue;
+            }
+            if (upper !== Infinity && base - Math.round(upper * scale) >= 0) {
+              round.boundedPairs++;
+              continue;
+            }
+            if (round.scoredPairs >= scoreBudget) {
+              result.unfinishedMentees++;
+              cut = true;
+              break scan;
+            }
+            score = source.scorePair(i, j);
+            round.scoredPairs++;
+            cache.set(i, j, score);
+          }
+          if (Number.isNaN(score)) continue;
+          if (base - Math.round(score * scale) < 0) {
+            result.pairMentee.push(i);
+            result.pairMentor.push(j);
+            result.pairScore.push(score);
+            round.improvingPairs++;
+            if (++found >= arcsPerMentee) break scan;
+          }
+        }
+        start = end;
+      }
+      if (!wantsDeeper) break;
       const depth = Math.min(mentorCount, 2 * Math.max(listed, deep?.mentors.length ?? 0, 1));
-      deep = source.listBest(i, depth);
+      deep = source.listBest!(i, depth);
       lists.deep.set(i, deep);
       lists.bound[i] = deep.prunedBound;
       round.deepenedLists++;
       round.listedPairs += deep.mentors.length;
       checkDeep(checked);
+      for (const j of deep.mentors) listedBy[j] = i;
       limit = potential - maxWeight + Math.round(lists.bound[i]! * scale);
-    }
-    if (deep) for (const j of deep.mentors) listedBy[j] = i;
-    if (found === 0 && (byPrice.length === 0 || !(sortedPrice[0]! < limit))) continue;
-    round.flaggedMentees++;
-    let cut = false;
-    // Mentors of one price are visited from a place that depends on the mentee: with the
-    // same first ones for everybody, all mentees at risk got arcs to the same few mentors
-    // with room (98,238 mentees on 4 mentors nationally) and one more round matched 4 more.
-    scan: for (
-      let start = 0;
-      found < arcsPerMentee && start < byPrice.length && sortedPrice[start]! < limit;
-    ) {
-      const end = runEnd[start]!;
-      const offset = hashKey(i) % (end - start);
-      for (let step = 0; step < end - start; step++) {
-        const at = start + ((offset + step) % (end - start));
-        const j = byPrice[at]!;
-        if (listedBy[j] === i) continue;
-        round.examinedPairs++;
-        const base = maxWeight + sortedPrice[at]! - potential;
-        let score = cache.get(i, j);
-        if (score === undefined) {
-          const upper = source.boundPair ? source.boundPair(i, j) : Infinity;
-          if (Number.isNaN(upper)) {
-            cache.set(i, j, NaN);
-            continue;
-          }
-          if (upper !== Infinity && base - Math.round(upper * scale) >= 0) {
-            round.boundedPairs++;
-            continue;
-          }
-          if (round.scoredPairs >= scoreBudget) {
-            result.unfinishedMentees++;
-            cut = true;
-            break scan;
-          }
-          score = source.scorePair(i, j);
-          round.scoredPairs++;
-          cache.set(i, j, score);
-        }
-        if (Number.isNaN(score)) continue;
-        if (base - Math.round(score * scale) < 0) {
-          result.pairMentee.push(i);
-          result.pairMentor.push(j);
-          result.pairScore.push(score);
-          round.improvingPairs++;
-          if (++found >= arcsPerMentee) break scan;
-        }
-      }
-      start = end;
     }
     if (found > 0 || cut) result.riskyMentees++;
   }
