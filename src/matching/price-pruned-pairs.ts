@@ -200,7 +200,9 @@ export function pricePrunedPairs(
     });
     if (!prunedScoreRange) return finish(undefined, 0, 0);
     if (!assignment.duals) return finish('duals', countFinite(prunedBound), 0);
-    const priced = priceRound(graph, source, assignment.duals, assignment.scale, {
+    const fill = new Int32Array(mentorCount);
+    for (const j of previous.menteeMentor) if (j >= 0) fill[j]!++;
+    const priced = priceRound(graph, fill, source, assignment.duals, assignment.scale, {
       cache,
       lists,
       arcsPerMentee,
@@ -254,6 +256,7 @@ type PricedPairs = {
 /** One pricing pass over every mentee with a finite bound. */
 function priceRound(
   graph: CandidateGraph,
+  fill: Int32Array,
   source: PrunedPairSource,
   duals: MenteeDuals,
   scale: number,
@@ -261,16 +264,26 @@ function priceRound(
 ): PricedPairs {
   const { menteeCount, mentorCount, arcStart, arcMentor, mentorCapacity } = graph;
   const { menteePotential, mentorPrice, maxWeight } = duals;
-  // A mentor without places can take no arc: it is never a candidate.
+  // A mentor without places can take no arc: it is never a candidate. Mentors with room
+  // (price 0) come before full mentors of price 0: an improving pair to one of them is an
+  // augmenting path by itself, and it unsettles only that mentor's places in the next
+  // solve (with places driving, arcs to full mentors sent most places back to the search).
+  const room = new Uint8Array(mentorCount);
+  for (let j = 0; j < mentorCount; j++) room[j] = fill[j]! < mentorCapacity[j]! ? 1 : 0;
   const byPrice = Int32Array.from({ length: mentorCount }, (_, j) => j)
     .filter((j) => mentorCapacity[j]! > 0)
-    .sort((a, b) => mentorPrice[a]! - mentorPrice[b]! || a - b);
+    .sort((a, b) => mentorPrice[a]! - mentorPrice[b]! || room[b]! - room[a]! || a - b);
   const sortedPrice = Float64Array.from(byPrice, (j) => mentorPrice[j]!);
-  // End of the run of equal prices each position belongs to.
+  // End of the run of equal prices and room each position belongs to.
   const runEnd = new Int32Array(byPrice.length);
   for (let at = byPrice.length - 1; at >= 0; at--) {
+    const next = at + 1;
     runEnd[at] =
-      at + 1 < byPrice.length && sortedPrice[at + 1] === sortedPrice[at] ? runEnd[at + 1]! : at + 1;
+      next < byPrice.length &&
+      sortedPrice[next] === sortedPrice[at] &&
+      room[byPrice[next]!] === room[byPrice[at]!]
+        ? runEnd[next]!
+        : next;
   }
   const listedBy = new Int32Array(mentorCount).fill(-1);
   const result: PricedPairs = {
