@@ -50,13 +50,6 @@ export type AssignOptimalOptions = {
   prunedScoreRange?: ScoreRange;
   /** Return the duals (`duals`) for pricing pairs outside the graph. */
   keepDuals?: boolean;
-  /**
-   * Sparse path, with an explicit driving side: the duals and mentors of an optimal
-   * assignment of a graph this one extends (same mentees, mentors and encoding). The exact
-   * phase starts from them, so that only the rows the new arcs undercut are searched again;
-   * ignored when the encoding differs.
-   */
-  warmDuals?: { duals: MenteeDuals; menteeMentor: Int32Array };
 };
 
 /**
@@ -119,8 +112,7 @@ export function assignOptimal(
     totalCapacity === graph.menteeCount &&
     countArcs(graph) <= AUCTION_MAX_DEGREE * graph.menteeCount &&
     (options.warmStart ?? 'auction') === 'auction' &&
-    options.drivingSide !== 'mentors' &&
-    !options.warmDuals;
+    options.drivingSide !== 'mentors';
   // The auction's prices left every row tight when mentees drive (one row was not when
   // places drove, and repairing it sent 38 % of the rows back to the search): mentees drive.
   const isAuto = (options.drivingSide ?? 'auto') === 'auto';
@@ -166,17 +158,12 @@ export function assignOptimal(
       drivingSide === 'mentees'
         ? menteeProblem!
         : buildMentorDrivenProblem(graph, weight, maxWeight, dummyCost);
-    const warmDuals = options.warmDuals;
     const warmStart = auction
       ? {
           initialPrice: roundAuctionPrices(menteeProblem!.problem, auction),
           initialColumn: auction.rowColumn,
         }
-      : warmDuals &&
-          warmDuals.duals.maxWeight === maxWeight &&
-          warmDuals.duals.dummyCost === dummyCost
-        ? startFromDuals(graph, drivingSide, warmDuals.duals, warmDuals.menteeMentor)
-        : {};
+      : {};
     solution = solveTransport(problem.problem, { onProgress: options.onProgress, ...warmStart });
     if (shouldVerify) {
       const violation = verifyTransportOptimality(problem.problem, solution);
@@ -403,37 +390,6 @@ function isMenteeCertificateValid(
     if (!(price[j]! >= 0) || (price[j]! > 0 && fill[j]! < graph.mentorCapacity[j]!)) return false;
   }
   return true;
-}
-
-/**
- * Starting prices and columns from mentee-driven duals, in the form of the side that drives:
- * mentor prices and each mentee's mentor, or, when places drive, mentee prices `dummyCost −
- * π_i` (≥ 0, 0 for unmatched mentees: those columns have room) and each mentor's mentees
- * spread over its places in index order. Reduced costs are the same in both forms.
- */
-function startFromDuals(
-  graph: CandidateGraph,
-  drivingSide: 'mentees' | 'mentors',
-  duals: MenteeDuals,
-  menteeMentor: Int32Array,
-): { initialPrice: Float64Array; initialColumn: Int32Array } {
-  if (drivingSide === 'mentees') {
-    return { initialPrice: duals.mentorPrice.slice(), initialColumn: menteeMentor.slice() };
-  }
-  const initialPrice = Float64Array.from(
-    duals.menteePotential,
-    (potential) => duals.dummyCost - potential,
-  );
-  const placeStart = new Int32Array(graph.mentorCount + 1);
-  for (let j = 0; j < graph.mentorCount; j++)
-    placeStart[j + 1] = placeStart[j]! + graph.mentorCapacity[j]!;
-  const initialColumn = new Int32Array(placeStart[graph.mentorCount]!).fill(-1);
-  const next = placeStart.slice(0, graph.mentorCount);
-  for (let i = 0; i < graph.menteeCount; i++) {
-    const j = menteeMentor[i]!;
-    if (j >= 0 && next[j]! < placeStart[j + 1]!) initialColumn[next[j]!++] = i;
-  }
-  return { initialPrice, initialColumn };
 }
 
 /**

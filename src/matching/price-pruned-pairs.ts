@@ -60,8 +60,6 @@ export type PricePrunedPairsOptions = {
    */
   deepenAbove?: number;
   assign?: Pick<AssignOptimalOptions, 'drivingSide' | 'onProgress' | 'warmStart'>;
-  /** Start each re-solve from the previous duals (on unless false; the result is the same). */
-  warmStartFromDuals?: boolean;
   /** Called after each solve and after each pricing pass (for progress and timings). */
   onSolved?: (assignment: OptimalAssignment) => void;
   onRound?: (round: PricingRound) => void;
@@ -158,29 +156,12 @@ export function pricePrunedPairs(
   let inputArc: Int32Array = Int32Array.from({ length: input.arcStart[menteeCount]! }, (_, a) => a);
   let scoredPairs = 0;
   let arcsAdded = 0;
-  let previous: { assignment: OptimalAssignment; menteeMentor: Int32Array } | undefined;
   for (;;) {
-    // Later solves start from the previous duals on the same side: the added arcs only
-    // undercut the rows of the mentees (or mentor places) they touch.
-    const warm =
-      previous?.assignment.duals && options.warmStartFromDuals !== false
-        ? {
-            drivingSide: previous.assignment.drivingSide,
-            warmDuals: { duals: previous.assignment.duals, menteeMentor: previous.menteeMentor },
-          }
-        : {};
     const assignment = assignOptimal(graph, {
       ...options.assign,
-      ...warm,
       prunedScoreRange,
       keepDuals: true,
     });
-    previous = {
-      assignment,
-      menteeMentor: Int32Array.from(assignment.menteeArc, (arc) =>
-        arc < 0 ? -1 : graph.arcMentor[arc]!,
-      ),
-    };
     options.onSolved?.(assignment);
     const finish = (
       stoppedBy: PricedOptimum['stoppedBy'],
@@ -201,7 +182,7 @@ export function pricePrunedPairs(
     if (!prunedScoreRange) return finish(undefined, 0, 0);
     if (!assignment.duals) return finish('duals', countFinite(prunedBound), 0);
     const fill = new Int32Array(mentorCount);
-    for (const j of previous.menteeMentor) if (j >= 0) fill[j]!++;
+    for (const arc of assignment.menteeArc) if (arc >= 0) fill[graph.arcMentor[arc]!]!++;
     const priced = priceRound(graph, fill, source, assignment.duals, assignment.scale, {
       cache,
       lists,
