@@ -9,7 +9,7 @@ import { prepareProfiles } from './prepare-profiles.ts';
 import type { PricedOptimum, PrunedPairSource } from './price-pruned-pairs.ts';
 import { createProfilePairSource, pricePrunedPairs } from './price-pruned-pairs.ts';
 import { createScoringContext, scorePair } from './score-pair.ts';
-import { arbitraryProfiles, findBestByBruteForce } from './test-support.ts';
+import { arbitraryProfiles, findBestByBruteForce, pruneToTopK } from './test-support.ts';
 
 /** A full score matrix (null: forbidden pair), capacities, and how many candidates to keep. */
 const arbitraryMatrix = fc
@@ -51,20 +51,10 @@ function pruneMatrix({ menteeCount, capacity, score, decimals, k }: MatrixInstan
     const raw = score[i * mentorCount + j];
     return raw === null || raw === undefined ? null : decimals ? raw / 7 : raw;
   };
-  const all: IndexedPair[] = [];
-  const kept: IndexedPair[] = [];
-  const prunedBound = new Float64Array(menteeCount).fill(-Infinity);
-  for (let i = 0; i < menteeCount; i++) {
-    const pairs: IndexedPair[] = [];
-    for (let j = 0; j < mentorCount; j++) {
-      const s = value(i, j);
-      if (s !== null) pairs.push({ mentee: i, mentor: j, score: s });
-    }
-    pairs.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-    all.push(...pairs);
-    kept.push(...pairs.slice(0, k));
-    if (pairs.length > k) prunedBound[i] = pairs[k]!.score;
-  }
+  const values = Array.from({ length: menteeCount * mentorCount }, (_, at) =>
+    value(Math.floor(at / mentorCount), at % mentorCount),
+  );
+  const { all, kept, prunedBound } = pruneToTopK(menteeCount, mentorCount, values, k);
   const source: PrunedPairSource = {
     scorePair: (i, j) => value(i, j) ?? NaN,
     scoreFloor: decimals ? -6 / 7 : -6,
