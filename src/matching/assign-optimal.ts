@@ -7,6 +7,7 @@ import type { AuctionResult } from './price-by-auction.ts';
 import { bidByAuction, roundAuctionPrices } from './price-by-auction.ts';
 import { countMaximumMatching } from './count-maximum-matching.ts';
 import { IndexHeap } from './index-heap.ts';
+import type { ScoreRange } from './scale-scores.ts';
 import { chooseScoreScale, scaleScores, unassignedCost } from './scale-scores.ts';
 import type { TransportProblem, TransportSolution, TransportStats } from './solve-transport.ts';
 import { solveTransport, verifyTransportOptimality } from './solve-transport.ts';
@@ -41,6 +42,27 @@ export type AssignOptimalOptions = {
    * auction's prices (see decision 0103). `none`: shortest paths from zero prices only.
    */
   warmStart?: 'auction' | 'none';
+  /**
+   * Where the scores of pairs left out of the graph lie (sparse path): the scale and the
+   * dummy cost are chosen as if such scores were present, so that duals extended to those
+   * pairs still put "more matched" first. A complete graph (dense path) leaves nothing out.
+   */
+  prunedScoreRange?: ScoreRange;
+  /** Return the duals (`duals`) for pricing pairs outside the graph. */
+  keepDuals?: boolean;
+};
+
+/**
+ * Dual values of an optimal assignment in the mentee-driven form, lowered to the least mentor
+ * prices (see `readLeastDuals`): arc (i, j) of weight w has reduced cost `maxWeight − w +
+ * mentorPrice[j] − menteePotential[i]` ≥ 0, and an unmatched mentee has potential `dummyCost`.
+ * A pair outside the graph with a negative reduced cost could improve the objective.
+ */
+export type MenteeDuals = {
+  readonly menteePotential: Float64Array;
+  readonly mentorPrice: Float64Array;
+  readonly maxWeight: number;
+  readonly dummyCost: number;
 };
 
 /** The optimal assignment with what proves it. */
@@ -60,6 +82,8 @@ export type OptimalAssignment = GraphAssignment & {
    * the assignment is optimal for the unpruned problem too. Absent without `prunedBound`.
    */
   readonly menteesAtPruningRisk?: number;
+  /** With `keepDuals`: the checked duals, or null when they could not be put in that form. */
+  readonly duals?: MenteeDuals | null;
 };
 
 /**
@@ -77,7 +101,8 @@ export function assignOptimal(
   const isAutoSide = options.drivingSide === undefined || options.drivingSide === 'auto';
   // The dense path chooses its own scale: integer scores are solved on before they are read.
   const dense = isAutoSide ? solveIfComplete(graph, matchableBound) : null;
-  const scoreScale = dense?.scoreScale ?? chooseScoreScale(graph, matchableBound);
+  const scoreScale =
+    dense?.scoreScale ?? chooseScoreScale(graph, matchableBound, options.prunedScoreRange);
   const dummyCost = unassignedCost(scoreScale, matchableBound);
   // At exact capacity, where shortest paths are slow (few free places to reach late on), an
   // auction among mentees finds near-optimal prices fast: mentees are distinct bidders and a
@@ -146,18 +171,20 @@ export function assignOptimal(
     }
     menteeArc = problem.readMenteeArcs(solution);
   }
+  const duals =
+    options.prunedBound || options.keepDuals
+      ? readLeastDuals(
+          graph,
+          (scaled ?? scaleScores(graph, matchableBound, scoreScale)).weight,
+          scoreScale.maxWeight,
+          dummyCost,
+          dense ? 'mentees' : drivingSide,
+          solution,
+          menteeArc,
+        )
+      : null;
   const menteesAtPruningRisk = options.prunedBound
-    ? countPruningRisks(
-        graph,
-        (scaled ?? scaleScores(graph, matchableBound, scoreScale)).weight,
-        options.prunedBound,
-        scoreScale.scale,
-        scoreScale.maxWeight,
-        dummyCost,
-        dense ? 'mentees' : drivingSide,
-        solution,
-        menteeArc,
-      )
+    ? countPruningRisks(graph, options.prunedBound, scoreScale.scale, duals)
     : undefined;
   let totalWeight = 0;
   for (let i = 0; i < graph.menteeCount; i++) {
@@ -176,6 +203,7 @@ export function assignOptimal(
     isProvenOptimal: dense ? true : shouldVerify,
     stats: auction ? { ...solution.stats, auctionBids: auction.bids } : solution.stats,
     ...(menteesAtPruningRisk === undefined ? {} : { menteesAtPruningRisk }),
+    ...(options.keepDuals ? { duals } : {}),
   };
 }
 
@@ -192,15 +220,56 @@ export function assignOptimal(
  */
 function countPruningRisks(
   graph: CandidateGraph,
-  weight: Float64Array,
   prunedBound: Float64Array,
   scale: number,
+  duals: MenteeDuals | null,
+): number {
+  const { menteeCount, mentorCount } = graph;
+  if (!duals) {
+    let pruned = 0;
+    for (const bound of prunedBound) if (bound !== -Infinity) pruned++;
+    return pruned;
+  }
+  const { menteePotential: potential, mentorPrice: price, maxWeight } = duals;
+  // Mentors by increasing price: the cheapest mentor outside a list is among its first
+  // (list length + 1) entries.
+  const byPrice = Int32Array.from({ length: mentorCount }, (_, j) => j).sort(
+    (a, b) => price[a]! - price[b]!,
+  );
+  const listedBy = new Int32Array(mentorCount).fill(-1);
+  let risks = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    const bound = prunedBound[i]!;
+    if (bound === -Infinity) continue;
+    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
+      listedBy[graph.arcMentor[a]!] = i;
+    }
+    let cheapestOutside = Infinity;
+    for (const j of byPrice) {
+      if (listedBy[j] !== i) {
+        cheapestOutside = price[j]!;
+        break;
+      }
+    }
+    const leastCost = maxWeight - Math.round(bound * scale);
+    if (leastCost + cheapestOutside < potential[i]!) risks++;
+  }
+  return risks;
+}
+
+/**
+ * The duals of the solution in the mentee-driven form at the least mentor prices, checked
+ * against the graph (null if the check fails, which a correct solver never gives).
+ */
+function readLeastDuals(
+  graph: CandidateGraph,
+  weight: Float64Array,
   maxWeight: number,
   dummyCost: number,
   drivingSide: 'mentees' | 'mentors',
   solution: TransportSolution,
   menteeArc: Int32Array,
-): number {
+): MenteeDuals | null {
   const { menteeCount, mentorCount } = graph;
   const startPrice = new Float64Array(mentorCount);
   if (drivingSide === 'mentees') {
@@ -227,34 +296,9 @@ function countPruningRisks(
   }
   // Only a certificate that holds may be extended: check it (linear time) before trusting it.
   if (!isMenteeCertificateValid(graph, weight, maxWeight, dummyCost, menteeArc, potential, price)) {
-    let pruned = 0;
-    for (const bound of prunedBound) if (bound !== -Infinity) pruned++;
-    return pruned;
+    return null;
   }
-  // Mentors by increasing price: the cheapest mentor outside a list is among its first
-  // (list length + 1) entries.
-  const byPrice = Int32Array.from({ length: mentorCount }, (_, j) => j).sort(
-    (a, b) => price[a]! - price[b]!,
-  );
-  const listedBy = new Int32Array(mentorCount).fill(-1);
-  let risks = 0;
-  for (let i = 0; i < menteeCount; i++) {
-    const bound = prunedBound[i]!;
-    if (bound === -Infinity) continue;
-    for (let a = graph.arcStart[i]!; a < graph.arcStart[i + 1]!; a++) {
-      listedBy[graph.arcMentor[a]!] = i;
-    }
-    let cheapestOutside = Infinity;
-    for (const j of byPrice) {
-      if (listedBy[j] !== i) {
-        cheapestOutside = price[j]!;
-        break;
-      }
-    }
-    const leastCost = maxWeight - Math.round(bound * scale);
-    if (leastCost + cheapestOutside < potential[i]!) risks++;
-  }
-  return risks;
+  return { menteePotential: potential, mentorPrice: price, maxWeight, dummyCost };
 }
 
 /**

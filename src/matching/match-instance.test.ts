@@ -138,4 +138,52 @@ describe('matchInstance', () => {
       { numRuns: 100 },
     );
   });
+
+  it('prices pruned pairs in on request: never worse, certified, explained, with the bonus too', () => {
+    fc.assert(
+      fc.property(
+        arbitraryProfiles({ mentees: 6, mentors: 8 }),
+        fc.boolean(),
+        ({ mentees, mentors }, withBonus) => {
+          const waited = mentees.map((mentee, i) => ({ ...mentee, waitingDays: 40 * i }));
+          const options = {
+            mode: 'optimal' as const,
+            ...(withBonus ? { fairnessBonus: { bonusPerMonth: 0.01, maxBonus: 0.05 } } : {}),
+          };
+          const plain = matchInstance(
+            { mentees: waited, mentors },
+            { ...options, scoring: { k: 1 } },
+          );
+          const priced = matchInstance(
+            { mentees: waited, mentors },
+            { ...options, scoring: { k: 1, priceOutPruned: true } },
+          );
+          const exact = matchInstance(
+            { mentees: waited, mentors },
+            { ...options, scoring: { k: 8 } },
+          );
+          expect(priced.diagnostics?.prunedPairPricing).toMatchObject({ isCertified: true });
+          expect(priced.diagnostics?.menteesAtPruningRisk).toBe(0);
+          expect(priced.matchedCount).toBeGreaterThanOrEqual(plain.matchedCount);
+          // k = 8 leaves nothing out: the certified result has the same count and total.
+          expect(priced.matchedCount).toBe(exact.matchedCount);
+          // Equal optima in scaled integers may differ below the scale (10⁻⁶ a pair).
+          const objective = (output: typeof priced) =>
+            output.assignments.reduce(
+              (sum, line) => sum + line.score + (line.fairnessBonus ?? 0),
+              0,
+            );
+          expect(objective(priced)).toBeCloseTo(objective(exact), 4);
+          const mentorById = new Map(mentors.map((mentor) => [mentor.id, mentor]));
+          for (const line of priced.assignments) {
+            expect(mentorById.get(line.mentor)!.isPaused).not.toBe(true);
+            expect(line.explanation!.reduce((sum, part) => sum + part.contribution, 0)).toBe(
+              line.score,
+            );
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -15,6 +15,8 @@ import type { AssignmentLine, MatchingInstance, MatchingOutput } from './instanc
 import { prepareProfiles } from './prepare-profiles.ts';
 import type { CodeLabels, ScoringWeights } from './score-pair.ts';
 import { createScoringContext, explainPair } from './score-pair.ts';
+import type { PricePrunedPairsOptions, PrunedPairSource } from './price-pruned-pairs.ts';
+import { createProfilePairSource, pricePrunedPairs } from './price-pruned-pairs.ts';
 
 export type MatchInstanceOptions = {
   mode: MatchingMode;
@@ -38,6 +40,17 @@ export type ProfileScoringOptions = {
   labels?: CodeLabels;
   /** Attach the explanation of each assigned pair (on unless false). */
   explain?: boolean;
+  /**
+   * `optimal` only: price the pairs pruned from the top-k lists until the result is proven
+   * optimal for the unpruned problem (decision 0107), within the given caps.
+   */
+  priceOutPruned?: boolean | Pick<PricePrunedPairsOptions, 'maxRounds' | 'maxScoredPairs'>;
+};
+
+/** Pairs outside the candidate graph and how far to go pricing them (`priceOutPruned`). */
+export type PrunedPricing = {
+  source: PrunedPairSource;
+  options: Pick<PricePrunedPairsOptions, 'maxRounds' | 'maxScoredPairs'>;
 };
 
 /** True when the instance relies on profiles: neither `pairs` nor `preferences` is given. */
@@ -87,6 +100,15 @@ function matchProfiles(instance: MatchingInstance, options: MatchInstanceOptions
     });
   const menteeIds = instance.mentees.map((mentee) => mentee.id);
   const mentorIds = instance.mentors.map((mentor) => mentor.id);
+  const pricing: PrunedPricing | undefined = scoring.priceOutPruned
+    ? {
+        source: createProfilePairSource(profiles, context, {
+          excluded: listExcludedPairs(instance),
+          minScore: scoring.minScore,
+        }),
+        options: scoring.priceOutPruned === true ? {} : scoring.priceOutPruned,
+      }
+    : undefined;
   const output = matchGraph(
     built.graph,
     menteeIds,
@@ -94,6 +116,7 @@ function matchProfiles(instance: MatchingInstance, options: MatchInstanceOptions
     options,
     instance,
     built.prunedBound,
+    pricing,
   );
   if (scoring.explain !== false) {
     const menteeIndex = new Map(menteeIds.map((id, index) => [id, index]));
@@ -120,6 +143,7 @@ export function matchGraph(
   options: MatchInstanceOptions,
   instance?: MatchingInstance,
   prunedBound?: Float64Array,
+  pricing?: PrunedPricing,
 ): MatchingOutput {
   let graph = baseGraph;
   let menteeBonus: Float64Array | undefined;
@@ -134,7 +158,34 @@ export function matchGraph(
 
   const diagnostics: Record<string, unknown> = {};
   let assignment: GraphAssignment;
-  if (options.mode === 'optimal') {
+  // With pruned pairs priced in: the grown graph, its arcs' base arcs (-1: added pair), and
+  // the base score of an added pair.
+  let priced: { graph: CandidateGraph; inputArc: Int32Array } | undefined;
+  if (options.mode === 'optimal' && pricing && prunedBound && !originalArc) {
+    const result = pricePrunedPairs(
+      graph,
+      shiftBounds(prunedBound, menteeBonus),
+      shiftSource(pricing.source, menteeBonus),
+      {
+        ...pricing.options,
+        assign: { drivingSide: options.drivingSide, onProgress: options.onProgress },
+      },
+    );
+    assignment = result.assignment;
+    priced = result;
+    diagnostics.menteesAtPruningRisk = result.remainingMentees;
+    diagnostics.prunedPairPricing = {
+      isCertified: result.isCertified,
+      ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
+      rounds: result.rounds.length,
+      arcsAdded: result.arcsAdded,
+      scoredPairs: result.scoredPairs,
+      remainingPairs: result.remainingPairs,
+    };
+    diagnostics.isProvenOptimal = result.assignment.isProvenOptimal;
+    diagnostics.scoreScale = result.assignment.scale;
+    diagnostics.drivingSide = result.assignment.drivingSide;
+  } else if (options.mode === 'optimal') {
     const optimal = assignOptimal(graph, {
       drivingSide: options.drivingSide,
       onProgress: options.onProgress,
@@ -170,14 +221,12 @@ export function matchGraph(
       unmatched.push(menteeIds[i]!);
       continue;
     }
-    const baseArc = originalArc ? originalArc[arc]! : arc;
-    const score = baseGraph.arcScore[baseArc]!;
+    const baseArc = originalArc ? originalArc[arc]! : priced ? priced.inputArc[arc]! : arc;
+    const mentor = baseArc >= 0 ? baseGraph.arcMentor[baseArc]! : priced!.graph.arcMentor[arc]!;
+    const score =
+      baseArc >= 0 ? baseGraph.arcScore[baseArc]! : pricing!.source.scorePair(i, mentor);
     totalScore += score;
-    const line: AssignmentLine = {
-      mentee: menteeIds[i]!,
-      mentor: mentorIds[baseGraph.arcMentor[baseArc]!]!,
-      score,
-    };
+    const line: AssignmentLine = { mentee: menteeIds[i]!, mentor: mentorIds[mentor]!, score };
     if (menteeBonus && menteeBonus[i]! > 0) line.fairnessBonus = menteeBonus[i]!;
     assignments.push(line);
   }
@@ -188,6 +237,27 @@ export function matchGraph(
     matchedCount: assignments.length,
     totalScore,
     diagnostics,
+  };
+}
+
+/** The pairs with each mentee's fairness bonus added, as on the graph's arcs. */
+function shiftSource(
+  source: PrunedPairSource,
+  menteeBonus: Float64Array | undefined,
+): PrunedPairSource {
+  if (!menteeBonus) return source;
+  const { boundPair } = source;
+  let lowest = 0;
+  for (const bonus of menteeBonus) lowest = Math.min(lowest, bonus);
+  return {
+    scoreFloor: source.scoreFloor + lowest,
+    scorePair: (mentee, mentor) => source.scorePair(mentee, mentor) + menteeBonus[mentee]!,
+    ...(boundPair
+      ? {
+          boundPair: (mentee: number, mentor: number) =>
+            boundPair(mentee, mentor) + menteeBonus[mentee]!,
+        }
+      : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assignOptimal } from './assign-optimal.ts';
 import type { IndexedPair } from './candidate-graph.ts';
 import { buildCandidateGraph } from './candidate-graph.ts';
+import { pruneToTopK } from './test-support.ts';
 
 /** Full pair lists with integer scores, mentor capacities 0–3, and a top-k size. */
 const arbitraryFullInstance = fc
@@ -26,30 +27,6 @@ const arbitraryFullInstance = fc
       drivingSide: fc.constantFrom<'auto' | 'mentees' | 'mentors'>('auto', 'mentees', 'mentors'),
     }),
   );
-
-/** Keeps each mentee's k best pairs (ties by mentor index) and the best score left out. */
-function pruneToTopK(
-  menteeCount: number,
-  mentorCount: number,
-  score: (number | null)[],
-  k: number,
-) {
-  const all: IndexedPair[] = [];
-  const kept: IndexedPair[] = [];
-  const prunedBound = new Float64Array(menteeCount).fill(-Infinity);
-  for (let i = 0; i < menteeCount; i++) {
-    const pairs: IndexedPair[] = [];
-    for (let j = 0; j < mentorCount; j++) {
-      const value = score[i * mentorCount + j];
-      if (value !== null && value !== undefined) pairs.push({ mentee: i, mentor: j, score: value });
-    }
-    pairs.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-    all.push(...pairs);
-    kept.push(...pairs.slice(0, k));
-    if (pairs.length > k) prunedBound[i] = pairs[k]!.score;
-  }
-  return { all, kept, prunedBound };
-}
 
 describe('menteesAtPruningRisk', () => {
   it('is 0 only when the pruned optimum is optimal for the full graph too', () => {

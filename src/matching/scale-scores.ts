@@ -32,7 +32,11 @@ export type ScoreScale = {
  * writing costs of its own (the dense path) reads the scores once more instead of twice.
  * Rounding is monotone, so the extreme weights are the rounded extreme scores.
  */
-export function chooseScoreScale(graph: CandidateGraph, matchableBound: number): ScoreScale {
+export function chooseScoreScale(
+  graph: CandidateGraph,
+  matchableBound: number,
+  outside?: ScoreRange,
+): ScoreScale {
   const scores = graph.arcScore;
   // Every fraction `score - floor(score)` is ≥ 0, > 0 off the integers and NaN for a score
   // that is not finite: their sum tells all three cases apart without a branch per arc.
@@ -45,8 +49,26 @@ export function chooseScoreScale(graph: CandidateGraph, matchableBound: number):
     if (score < min) min = score;
     if (score > max) max = score;
   }
+  if (outside && scores.length > 0) {
+    for (const score of [outside.min, outside.max]) fractions += score - Math.floor(score);
+    if (!outside.allIntegers) fractions += 0.5;
+    min = Math.min(min, outside.min);
+    max = Math.max(max, outside.max);
+  }
   return chooseScaleFromExtremes(graph, { fractions, min, max }, matchableBound);
 }
+
+/**
+ * Where the scores of pairs left out of a graph lie: choosing the scale and the dummy cost as
+ * if such scores were in the graph keeps "more matched first" for a certificate extended to
+ * those pairs (see `price-pruned-pairs.ts`).
+ */
+export type ScoreRange = {
+  readonly min: number;
+  readonly max: number;
+  /** True when those scores are integers too (else the scale is chosen for decimals). */
+  readonly allIntegers?: boolean;
+};
 
 /**
  * What one pass over the scores gathers: the sum of `score - floor(score)` over the arcs

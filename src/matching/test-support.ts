@@ -167,3 +167,27 @@ export const arbitraryProfiles = (limits = { mentees: 6, mentors: 12 }) => {
       })),
     }));
 };
+
+/** Keeps each mentee's k best pairs (ties by mentor index) and the best score left out. */
+export function pruneToTopK(
+  menteeCount: number,
+  mentorCount: number,
+  score: (number | null)[],
+  k: number,
+) {
+  const all: IndexedPair[] = [];
+  const kept: IndexedPair[] = [];
+  const prunedBound = new Float64Array(menteeCount).fill(-Infinity);
+  for (let i = 0; i < menteeCount; i++) {
+    const pairs: IndexedPair[] = [];
+    for (let j = 0; j < mentorCount; j++) {
+      const value = score[i * mentorCount + j];
+      if (value !== null && value !== undefined) pairs.push({ mentee: i, mentor: j, score: value });
+    }
+    pairs.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
+    all.push(...pairs);
+    kept.push(...pairs.slice(0, k));
+    if (pairs.length > k) prunedBound[i] = pairs[k]!.score;
+  }
+  return { all, kept, prunedBound };
+}

@@ -26,6 +26,7 @@ type MatchCommandOptions = {
   topScoreCap?: string;
   threads?: string;
   explain: boolean;
+  certify?: boolean;
 };
 
 /** Above this many mentees a progress bar is worth showing (on stderr, only on a terminal). */
@@ -53,6 +54,10 @@ export function registerMatchCommand(program: Command): void {
     )
     .option('--threads <n>', 'worker threads to score profiles (default: all cores)')
     .option('--no-explain', 'leave explanations out of the result')
+    .option(
+      '--certify',
+      'optimal mode on profiles: price the pairs pruned from the top-k lists until the result is proven optimal for all pairs',
+    )
     .action(async (options: MatchCommandOptions) => {
       const mode = parseMode(options.mode);
       const text = await readInstanceText(options.in);
@@ -95,6 +100,7 @@ async function runMatch(
       minScore:
         options.minScore === undefined ? undefined : parseNumber('--min-score', options.minScore),
       explain: options.explain,
+      priceOutPruned: options.certify === true,
     },
     fairnessBonus:
       options.fairnessBonus === undefined

@@ -103,6 +103,8 @@ export async function stageRound(
         weights: engineWeightsOf(program),
         ...(program.minimumScore !== null ? { minScore: program.minimumScore } : {}),
         explain: true,
+        // Cohort-sized pools price their few pruned pairs quickly: results are exact.
+        priceOutPruned: true,
       },
     },
   );
