@@ -215,8 +215,9 @@ export function assignOptimal(
  * low as it can be; a mentee is covered when `leastCost_i + min p_j ≥ π_i`, the minimum over
  * the mentors outside its list (any of them may have been left out). The largest place
  * potential of all, used before when places drove, counted 98 % of national mentees at risk.
- * (Sound as long as left-out scores are not below the graph's lowest: the dummy cost only
- * puts "more matched" first within that range.)
+ * (Sound as long as left-out scores are not below the graph's lowest, or within
+ * `prunedScoreRange`: the dummy cost only puts "more matched" first within that range. The
+ * exact answer is `pricePrunedPairs`, decision 0107.)
  */
 function countPruningRisks(
   graph: CandidateGraph,
