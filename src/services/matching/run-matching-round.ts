@@ -25,6 +25,9 @@ import {
   type RoundScope,
 } from './round-rules.ts';
 
+/** Largest pool (mentees × mentors) whose round is priced out to a certified optimum. */
+const CERTIFY_UP_TO_PAIRS = 25_000_000;
+
 export type RunMatchingRoundOptions = {
   scope: RoundScope;
   mode: MatchingMode;
@@ -103,8 +106,10 @@ export async function stageRound(
         weights: engineWeightsOf(program),
         ...(program.minimumScore !== null ? { minScore: program.minimumScore } : {}),
         explain: true,
-        // Cohort-sized pools price their few pruned pairs quickly: results are exact.
-        priceOutPruned: true,
+        // Pools up to cohort size price their few pruned pairs in seconds, so the staged
+        // round is exact for all pairs; a national pool would hold the transaction for
+        // minutes (decision 0107), so it keeps the top-k optimum and its pruning count.
+        priceOutPruned: mentees.length * mentors.length <= CERTIFY_UP_TO_PAIRS,
       },
     },
   );
