@@ -23,27 +23,11 @@ export type ScoringTables = {
   mentorCount: number;
   rowCount: number;
   rowMentor: Int32Array;
-  /** Kind as an index into MENTOR_KINDS, -1 when unknown. */
-  rowKind: Int8Array;
-  rowExpertise: Int32Array;
-  rowAvailability: Int32Array;
-  rowLanguages: Int32Array;
-  /** Bit 1: open to remote meetings; bit 2: open to meetings in person. */
-  rowModes: Uint8Array;
-  rowCommune: Int32Array;
+  /** Parent commune of each row, for the conflict-of-interest check (the rest is packed). */
   rowParentCommune: Int32Array;
-  rowEpci: Int32Array;
-  rowDepartement: Int32Array;
   /** NaN when unknown. */
   rowLatitude: Float64Array;
   rowLongitude: Float64Array;
-  /** First two occupation and sector classes of each row (0: none); more are in the CSR. */
-  rowOccupationA: Int32Array;
-  rowOccupationB: Int32Array;
-  rowSectorA: Int32Array;
-  rowSectorB: Int32Array;
-  /** 1 when the row has more than two occupations or sectors (read the CSR lists then). */
-  rowHasMoreCodes: Uint8Array;
   /**
    * What scanning reads, `ROW_STRIDE` words per row so that a row is one cache line (rows
    * of a visited group are read in sequence, rows found by key at random): see `PACKED`.
@@ -59,7 +43,6 @@ export type ScoringTables = {
   occupationClassGrandDomaine: Int32Array;
   /** Five interned level ids per sector class, finest first (class 0: none). */
   sectorClassLevels: Int32Array;
-  rowTextStart: Int32Array;
   rowTextTerm: Int32Array;
   rowTextWeight: Float64Array;
   vocabularySize: number;
@@ -446,35 +429,9 @@ export function buildScoringTables(
     mentorCount: mentors.length,
     rowCount: rows.length,
     rowMentor: alloc.int32(rows.map((mentor) => mentor.index)),
-    rowKind: alloc.int8(
-      rows.map((mentor) => (mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) : -1)),
-    ),
-    rowExpertise: alloc.int32(rows.map((mentor) => mentor.expertiseMask)),
-    rowAvailability: alloc.int32(rows.map((mentor) => mentor.availabilityMask)),
-    rowLanguages: alloc.int32(rows.map((mentor) => mentor.languageMask)),
-    rowModes: alloc.uint8(rows.map(modesOf)),
-    rowCommune: alloc.int32(rows.map((mentor) => mentor.communeId)),
     rowParentCommune: alloc.int32(rows.map((mentor) => mentor.parentCommuneId)),
-    rowEpci: alloc.int32(rows.map((mentor) => mentor.epciId)),
-    rowDepartement: alloc.int32(rows.map((mentor) => mentor.departementId)),
     rowLatitude: alloc.float64(rows.map((mentor) => mentor.place.latitude ?? NaN)),
     rowLongitude: alloc.float64(rows.map((mentor) => mentor.place.longitude ?? NaN)),
-    rowOccupationA: alloc.int32(
-      rows.map((_, r) => slot(rowOccupationStart, rowOccupationClass, r, 0)),
-    ),
-    rowOccupationB: alloc.int32(
-      rows.map((_, r) => slot(rowOccupationStart, rowOccupationClass, r, 1)),
-    ),
-    rowSectorA: alloc.int32(rows.map((_, r) => slot(rowSectorStart, rowSectorClass, r, 0))),
-    rowSectorB: alloc.int32(rows.map((_, r) => slot(rowSectorStart, rowSectorClass, r, 1))),
-    rowHasMoreCodes: alloc.uint8(
-      rows.map((_, r) =>
-        rowOccupationStart[r + 1]! - rowOccupationStart[r]! > 2 ||
-        rowSectorStart[r + 1]! - rowSectorStart[r]! > 2
-          ? 1
-          : 0,
-      ),
-    ),
     rowPacked: alloc.int32(packed),
     rowOccupationStart: alloc.int32(rowOccupationStart),
     rowOccupationClass: alloc.int32(rowOccupationClass),
@@ -484,7 +441,6 @@ export function buildScoringTables(
     occupationClassDomaine: alloc.int32(occupationClassDomaine),
     occupationClassGrandDomaine: alloc.int32(occupationClassGrandDomaine),
     sectorClassLevels: alloc.int32(sectorClassLevels),
-    rowTextStart: rowText.start,
     rowTextTerm: rowText.term,
     rowTextWeight: rowText.weight,
     vocabularySize,
