@@ -112,6 +112,15 @@ export type CandidateWorkspace = {
   kindRows: Int32Array;
   /** Groups of segment s: `segmentStart[s]` … `segmentStart[s + 1] - 1`. */
   segmentStart: Int32Array;
+  /**
+   * The current mentee's rows found by key: row, offset of its copy in `keyPacked`, exact
+   * structured part; and their order, best part first (by `keyHistogram` buckets).
+   */
+  keyRow: Int32Array;
+  keyBase: Int32Array;
+  keyPartial: Float64Array;
+  keyOrder: Int32Array;
+  keyHistogram: Int32Array;
 };
 
 /**
@@ -163,6 +172,11 @@ export function createCandidateWorkspace(
     ]),
     kindRows: new Int32Array(8),
     segmentStart: splitIntoSegments(tables, segmentRows),
+    keyRow: new Int32Array(tables.rowCount),
+    keyBase: new Int32Array(tables.rowCount),
+    keyPartial: new Float64Array(tables.rowCount),
+    keyOrder: new Int32Array(tables.rowCount),
+    keyHistogram: new Int32Array(BUCKETS + 2),
   };
 }
 
@@ -226,8 +240,8 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  * would give them (ties: smaller mentor index first).
  *
  * 1. The rows that share an occupation domaine, a NAF division or a place with the mentee
- *    (inverted lists of the tables, a few per cent of the rows) are scored first: they hold
- *    most of the list and set a k-th best score early.
+ *    (inverted lists of the tables, a few per cent of the rows) are scored first, best
+ *    structured part first: they hold most of the list and set a k-th best score early.
  * 2. Every other row can get at most a grand domaine, a NAF section and, without
  *    coordinates, nothing for places. Rows are grouped by exact expertise mask, kind and
  *    remote openness, so one bound per group — exact for those, unions for slots and
@@ -332,49 +346,210 @@ function finishSearch(search: MenteeSearch): CandidateList {
   };
 }
 
-/** Step 1: the rows listed under the mentee's domaines, NAF divisions and places. */
+/**
+ * Step 1: the rows listed under the mentee's domaines, NAF divisions and places. Their
+ * structured parts are summed first, then the rows are scored best part first: the k-th
+ * best rises at once to nearly its value among these rows, so that few of them need a text
+ * bound and fewer a cosine.
+ */
 function visitSharedKeys(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
   search: MenteeSearch,
 ): void {
   const mentee = search.mentee;
+  let count = 0;
   for (
     let at = tables.menteeOccupationStart[mentee]!;
     at < tables.menteeOccupationStart[mentee + 1]!;
     at++
   )
-    visitKey(tables, workspace, search, tables.menteeOccupationDomaine[at]!);
+    count = collectKeyRows(tables, workspace, search, tables.menteeOccupationDomaine[at]!, count);
   for (
     let base = tables.menteeSectorStart[mentee]!;
     base < tables.menteeSectorStart[mentee + 1]!;
     base += 5
   )
-    visitKey(tables, workspace, search, tables.menteeSectorLevels[base + 3]!);
+    count = collectKeyRows(tables, workspace, search, tables.menteeSectorLevels[base + 3]!, count);
   // Places count only for people who both meet in person.
-  if ((tables.menteeModes[mentee]! & 2) === 0) return;
-  visitKey(tables, workspace, search, tables.menteeDepartement[mentee]!);
-  visitKey(tables, workspace, search, tables.menteeEpci[mentee]!);
-  visitKey(tables, workspace, search, tables.menteeParentCommune[mentee]!);
-  visitKey(tables, workspace, search, tables.menteeCommune[mentee]!);
+  if ((tables.menteeModes[mentee]! & 2) !== 0) {
+    count = collectKeyRows(tables, workspace, search, tables.menteeDepartement[mentee]!, count);
+    count = collectKeyRows(tables, workspace, search, tables.menteeEpci[mentee]!, count);
+    count = collectKeyRows(tables, workspace, search, tables.menteeParentCommune[mentee]!, count);
+    count = collectKeyRows(tables, workspace, search, tables.menteeCommune[mentee]!, count);
+  }
+  orderKeyRows(workspace, count);
+  scoreKeyRows(tables, workspace, search, count);
 }
 
-function visitKey(
+/**
+ * The rows listed under `key` not visited yet: marks them visited and appends each allowed
+ * one with its exact structured part (the similarities of `measureStructuredCriteria`,
+ * added in the order of `sumContributions`) to the key buffers from `count`; returns the new
+ * count. Rows are read from the lists' copies, in list order.
+ */
+function collectKeyRows(
   tables: ScoringTables,
   workspace: CandidateWorkspace,
   search: MenteeSearch,
   key: number,
+  count: number,
+): number {
+  if (key < 0 || key + 1 >= tables.keyStart.length) return count;
+  const { keyRow, keyBase, keyPartial } = workspace;
+  const { visited, trackFit, needShare, isRemote, isLocal } = search;
+  const { occupationSimilarity, sectorSimilarity, place } = search;
+  const weights = tables.weights;
+  const w0 = weights[0]!;
+  const w1 = weights[1]!;
+  const w2 = weights[2]!;
+  const w3 = weights[3]!;
+  const w4 = weights[4]!;
+  const w5 = weights[5]!;
+  const w6 = weights[6]!;
+  const mentee = search.mentee;
+  const needs = tables.menteeNeeds[mentee]!;
+  const availability = tables.menteeAvailability[mentee]! << NEED_BITS;
+  const languages = tables.menteeLanguages[mentee]!;
+  const { keyRows, keyPacked } = tables;
+  const { restricted, textReach, minScore } = search;
+  let next = count;
+  for (let at = tables.keyStart[key]!; at < tables.keyStart[key + 1]!; at++) {
+    const r = keyRows[at]!;
+    const word = r >>> 5;
+    const bit = 1 << (r & 31);
+    if ((visited[word]! & bit) !== 0) continue;
+    visited[word] = visited[word]! | bit;
+    const base = at * ROW_STRIDE;
+    const flags = keyPacked[base + PACKED.flags]!;
+    if ((restricted || (flags & 64) !== 0) && !isPairAllowedInTables(tables, mentee, r)) continue;
+    let occupation = Math.max(
+      occupationSimilarity[keyPacked[base + PACKED.occupationA]!]!,
+      occupationSimilarity[keyPacked[base + PACKED.occupationB]!]!,
+    );
+    let sector = Math.max(
+      sectorSimilarity[keyPacked[base + PACKED.sectorA]!]!,
+      sectorSimilarity[keyPacked[base + PACKED.sectorB]!]!,
+    );
+    if ((flags & 32) !== 0) {
+      occupation = readBestClass(
+        tables.rowOccupationStart,
+        tables.rowOccupationClass,
+        occupationSimilarity,
+        r,
+      );
+      sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
+    }
+    const mentorModes = (flags >> 3) & 3;
+    const nearby =
+      isLocal[mentorModes] === 1 ? measureNearby(tables, place, keyPacked, base, r) : 0;
+    // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
+    const geography = isRemote[mentorModes]! + isLocal[mentorModes]! * nearby;
+    const masks = keyPacked[base + PACKED.masks]!;
+    const sharedLanguages = languages & keyPacked[base + PACKED.languages]!;
+    // Same additions in the same order as `sumContributions`.
+    let partial = w0 * trackFit[flags & 7]!;
+    partial += w1 * occupation;
+    partial += w2 * sector;
+    partial += w3 * needShare[countBits(needs & masks & NEED_MASK)]!;
+    partial += w4 * geography;
+    partial += w5 * SLOT_SHARE[countBits(availability & masks)]!;
+    partial += w6 * ((sharedLanguages | -sharedLanguages) >>> 31);
+    if (partial + textReach < minScore) continue;
+    keyRow[next] = r;
+    keyBase[next] = base;
+    keyPartial[next] = partial;
+    next++;
+  }
+  return next;
+}
+
+/**
+ * Orders the `count` collected key rows by bucket of their structured part, highest first;
+ * `keyHistogram[b]` is then where the rows of bucket b end in `keyOrder`.
+ */
+function orderKeyRows(workspace: CandidateWorkspace, count: number): void {
+  const { keyHistogram, keyPartial, keyOrder } = workspace;
+  keyHistogram.fill(0);
+  for (let at = 0; at < count; at++) keyHistogram[bucketOf(keyPartial[at]!)]!++;
+  let next = 0;
+  for (let bucket = BUCKETS; bucket >= 0; bucket--) {
+    const inBucket = keyHistogram[bucket]!;
+    keyHistogram[bucket] = next;
+    next += inBucket;
+  }
+  for (let at = 0; at < count; at++) keyOrder[keyHistogram[bucketOf(keyPartial[at]!)]!++] = at;
+}
+
+/**
+ * Scores the collected key rows in `keyOrder`: once the list is full, a row whose structured
+ * part plus the mentee's text reach (then its own text bound) cannot reach the k-th best is
+ * left out with that bound; the others get their cosine and are offered to the list.
+ */
+function scoreKeyRows(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+  count: number,
 ): void {
-  if (key < 0 || key + 1 >= tables.keyStart.length) return;
-  scanRows(
-    tables,
-    workspace,
-    search,
-    tables.keyRows,
-    true,
-    tables.keyStart[key]!,
-    tables.keyStart[key + 1]!,
-  );
+  const { keyRow, keyBase, keyPartial, keyOrder, keyHistogram, query } = workspace;
+  const { heapScore } = search;
+  const { keyPacked, rowTextTerm, rowTextWeight, rowTextMax } = tables;
+  const w7 = tables.weights[7]!;
+  const { textReach, minScore, k } = search;
+  for (let at = 0; at < count; at++) {
+    const entry = keyOrder[at]!;
+    const partial = keyPartial[entry]!;
+    const base = keyBase[entry]!;
+    if (search.size === k) {
+      const bucket = bucketOf(partial);
+      if ((bucket + 1) / BUCKETS + textReach < heapScore[0]!) {
+        // No row of this bucket or below can reach the k-th best: the best bound left out
+        // is that of the best row remaining in this bucket (the buckets below hold less).
+        leaveOutKeyRows(search, keyPartial, keyOrder, at, keyHistogram[bucket]!);
+        return;
+      }
+      let bound = partial + textReach;
+      if (bound >= heapScore[0]!) {
+        bound =
+          partial +
+          w7 *
+            boundText(
+              search,
+              keyPacked[base + PACKED.termsLow]!,
+              keyPacked[base + PACKED.termsHigh]!,
+              rowTextMax[keyRow[entry]!]!,
+            ) +
+          1e-9;
+      }
+      if (bound < heapScore[0]!) {
+        if (bound >= minScore && bound > search.skippedBound) search.skippedBound = bound;
+        continue;
+      }
+    }
+    let total = 0;
+    const end = keyPacked[base + PACKED.textEnd]!;
+    for (let term = keyPacked[base + PACKED.textStart]!; term < end; term++)
+      total += query[rowTextTerm[term]!]! * rowTextWeight[term]!;
+    offer(search, keyPacked[base + PACKED.mentor]!, partial + w7 * Math.min(1, total));
+  }
+}
+
+/** Leaves out the key rows `keyOrder[from]` … `keyOrder[to - 1]` with their best bound. */
+function leaveOutKeyRows(
+  search: MenteeSearch,
+  keyPartial: Float64Array,
+  keyOrder: Int32Array,
+  from: number,
+  to: number,
+): void {
+  let best = -Infinity;
+  for (let at = from; at < to; at++) {
+    const partial = keyPartial[keyOrder[at]!]!;
+    if (partial > best) best = partial;
+  }
+  const bound = best + search.textReach;
+  if (bound >= search.minScore && bound > search.skippedBound) search.skippedBound = bound;
 }
 
 /**
@@ -524,7 +699,7 @@ function visitGroups(
       scanGroup(tables, workspace, search, g, textBound + 2e-9);
       continue;
     }
-    scanRows(tables, workspace, search, null, false, groupStart[g]!, groupStart[g + 1]!);
+    scanRows(tables, workspace, search, null, groupStart[g]!, groupStart[g + 1]!);
   }
 }
 
@@ -709,7 +884,7 @@ function scanGroup(
     )
       search.skippedBound = bound;
   }
-  if (survivorCount > 0) scanRows(tables, workspace, search, survivors, false, 0, survivorCount);
+  if (survivorCount > 0) scanRows(tables, workspace, search, survivors, 0, survivorCount);
 }
 
 /** The rows `first` … `first + count - 1` (count ≤ 32) not visited yet, as bits. */
@@ -744,9 +919,8 @@ function lowestBit(bits: number): number {
 }
 
 /**
- * Looks at the rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a list)
- * not visited yet in this search (`byKey`: found under one of the mentee's keys, and read
- * from the lists' copies of the rows): the exact structured part of each (the similarities
+ * Looks at the group rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a
+ * list) not visited yet in this search: the exact structured part of each (the similarities
  * of `measureStructuredCriteria`, added in the order of `sumContributions`), then the text
  * cosine only if the two together may still reach the k-th best. Each pair is offered to
  * the list or left out with its bound. Every table is read into a local first: property
@@ -757,7 +931,6 @@ function scanRows(
   workspace: CandidateWorkspace,
   search: MenteeSearch,
   list: Int32Array | null,
-  byKey: boolean,
   from: number,
   to: number,
 ): void {
@@ -778,8 +951,7 @@ function scanRows(
   const availability = tables.menteeAvailability[mentee]! << NEED_BITS;
   const languages = tables.menteeLanguages[mentee]!;
   const { rowTextTerm, rowTextWeight, rowTextMax } = tables;
-  // Rows found by key are read from their copies in list order.
-  const rowPacked = byKey ? tables.keyPacked : tables.rowPacked;
+  const rowPacked = tables.rowPacked;
   const { restricted, textReach, minScore, k } = search;
   for (let at = from; at < to; at++) {
     const r = list === null ? at : list[at]!;
@@ -787,7 +959,7 @@ function scanRows(
     const bit = 1 << (r & 31);
     if ((visited[word]! & bit) !== 0) continue;
     visited[word] = visited[word]! | bit;
-    const base = (byKey ? at : r) * ROW_STRIDE;
+    const base = r * ROW_STRIDE;
     const flags = rowPacked[base + PACKED.flags]!;
     if ((restricted || (flags & 64) !== 0) && !isPairAllowedInTables(tables, mentee, r)) continue;
     let occupation = Math.max(
@@ -811,7 +983,7 @@ function scanRows(
     // A row reached through a group shares no place id with the mentee (those rows were
     // all listed under its keys): only coordinates can bring it near.
     const nearby =
-      isLocal[mentorModes] === 1 && (byKey || (place.hasCoordinates && (flags & 128) !== 0))
+      isLocal[mentorModes] === 1 && place.hasCoordinates && (flags & 128) !== 0
         ? measureNearby(tables, place, rowPacked, base, r)
         : 0;
     // Exactly 1 for two remote-friendly people, `nearby` when both meet in person, else 0.
