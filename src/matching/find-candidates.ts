@@ -1,9 +1,9 @@
 import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
+import type { RowFilter } from './filter-rows.ts';
+import { createRowFilter, FILTER, FILTER_PARAMS_BYTES, UNITS } from './filter-rows.ts';
 import { countBits } from './prepare-profiles.ts';
 import type { ScoringTables } from './scoring-tables.ts';
 import {
-  GROUP_MASKS,
-  GROUP_ROWS,
   isMenteeRestricted,
   isPairAllowedInTables,
   NEED_BITS,
@@ -41,6 +41,8 @@ export type FindCandidatesOptions = {
  * bound, which rows it looked at, its top-k heap and what it left out.
  */
 type MenteeSearch = {
+  /** Its place in the batch (and parameter block of the row filter). */
+  slot: number;
   mentee: number;
   k: number;
   minScore: number;
@@ -54,9 +56,8 @@ type MenteeSearch = {
   textReach: number;
   occupationSimilarity: Float64Array;
   sectorSimilarity: Float64Array;
+  /** Track fit by kind + 1 (0: no kind). */
   trackFit: Float64Array;
-  /** The largest track fit of any kind in a set (bit kind + 1), for each set. */
-  bestTrackFit: Float64Array;
   needShare: Float64Array;
   isRemote: Float64Array;
   isLocal: Float64Array;
@@ -74,14 +75,8 @@ type MenteeSearch = {
   rareQuery: number;
   queryLow: number;
   queryHigh: number;
-  /**
-   * What the union-bounded criteria can add to a group row, by its pattern of features:
-   * bit 0 a shared grand domaine, 1 a shared NAF section, 2 one shared slot, 3 two, 4 a
-   * shared language, 5 coordinates that may make it near, 6 both open to remote meetings.
-   */
-  patternValue: Float64Array;
   place: MenteePlace;
-  /** Bit r: row r was looked at (under a key, or in a visited group). */
+  /** Bit r: row r was looked at (under a key, or let through by the filter). */
   visited: Int32Array;
   heapMentor: Int32Array;
   heapScore: Float64Array;
@@ -96,22 +91,6 @@ export type CandidateWorkspace = {
   searches: MenteeSearch[];
   /** The TF-IDF vector of the mentee being scanned, dense (zero elsewhere). */
   query: Float64Array;
-  histogram: Int32Array;
-  /** Groups of the current segment by decreasing bound bucket, for the current mentee. */
-  groupOrder: Int32Array;
-  /** Bound of each row group for the current mentee. */
-  groupBound: Float64Array;
-  /** Groups of the current segment whose bound was worked out (the others are skipped). */
-  groupList: Int32Array;
-  /** Rows of the visited group that may still reach the k-th best. */
-  survivors: Int32Array;
-  /** A visited group's rows with each union-bounded feature, and what the feature adds. */
-  featureMask: Int32Array;
-  featureValue: Float64Array;
-  /** A visited group's rows of each kind (kind + 1). */
-  kindRows: Int32Array;
-  /** Groups of segment s: `segmentStart[s]` … `segmentStart[s + 1] - 1`. */
-  segmentStart: Int32Array;
   /**
    * The current mentee's rows found by key: row, offset of its copy in `keyPacked`, exact
    * structured part; and their order, best part first (by `keyHistogram` buckets).
@@ -121,17 +100,21 @@ export type CandidateWorkspace = {
   keyPartial: Float64Array;
   keyOrder: Int32Array;
   keyHistogram: Int32Array;
+  /** The SIMD bound of the rows not visited by key, and its buffers (decision 0109). */
+  rowFilter: RowFilter;
+  /** Blocks of four rows per segment. */
+  segmentBlocks: number;
 };
 
 /**
- * Mentees searched together: each segment of row groups is then read from memory once for
- * all of them, not once per mentee (the search is bound by memory, not arithmetic).
+ * Mentees searched together: each segment of rows is then read from memory once for all of
+ * them, not once per mentee.
  */
 const BATCH = 16;
 
 /**
- * Rows per segment: a segment's rows and group masks (about 130 bytes per row) stay in a
- * core's cache while the mentees of a batch visit them in turn.
+ * Rows per segment: a segment's blocks for the filter (28 bytes per row) stay in a core's
+ * cache while the mentees of a batch filter them in turn.
  */
 const SEGMENT_ROWS = 4096;
 
@@ -154,34 +137,21 @@ export function createCandidateWorkspace(
   segmentRows = SEGMENT_ROWS,
 ): CandidateWorkspace {
   return {
-    searches: Array.from({ length: BATCH }, () => createSearch(tables, k)),
+    searches: Array.from({ length: BATCH }, (_, slot) => createSearch(tables, k, slot)),
     query: new Float64Array(tables.vocabularySize),
-    histogram: new Int32Array(BUCKETS + 2),
-    groupOrder: new Int32Array(tables.groupCount),
-    groupBound: new Float64Array(tables.groupCount),
-    groupList: new Int32Array(tables.groupCount),
-    survivors: new Int32Array(GROUP_ROWS),
-    featureMask: new Int32Array(6),
-    featureValue: Float64Array.from([
-      tables.weights[1]! * 0.3,
-      tables.weights[2]! * 0.2,
-      tables.weights[5]! * 0.5,
-      tables.weights[5]! * 0.5,
-      tables.weights[6]!,
-      tables.weights[4]!,
-    ]),
-    kindRows: new Int32Array(8),
-    segmentStart: splitIntoSegments(tables, segmentRows),
     keyRow: new Int32Array(tables.rowCount),
     keyBase: new Int32Array(tables.rowCount),
     keyPartial: new Float64Array(tables.rowCount),
     keyOrder: new Int32Array(tables.rowCount),
     keyHistogram: new Int32Array(BUCKETS + 2),
+    rowFilter: createRowFilter(tables, BATCH),
+    segmentBlocks: Math.max(1, Math.ceil(segmentRows / 4)),
   };
 }
 
-function createSearch(tables: ScoringTables, k: number): MenteeSearch {
+function createSearch(tables: ScoringTables, k: number, slot: number): MenteeSearch {
   return {
+    slot,
     mentee: -1,
     k,
     minScore: -Infinity,
@@ -194,7 +164,6 @@ function createSearch(tables: ScoringTables, k: number): MenteeSearch {
     occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
     sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
     trackFit: new Float64Array(MENTOR_KINDS.length + 1),
-    bestTrackFit: new Float64Array(1 << (MENTOR_KINDS.length + 1)),
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
     isLocal: new Float64Array(4),
@@ -206,7 +175,6 @@ function createSearch(tables: ScoringTables, k: number): MenteeSearch {
     rareQuery: 0,
     queryLow: 0,
     queryHigh: 0,
-    patternValue: new Float64Array(128),
     place: {
       latitude: NaN,
       longitude: NaN,
@@ -217,19 +185,11 @@ function createSearch(tables: ScoringTables, k: number): MenteeSearch {
       epci: -1,
       departement: -1,
     },
-    visited: new Int32Array((tables.rowCount + 31) >>> 5),
+    // Also the padding rows of the filter's last block, marked visited at the start.
+    visited: new Int32Array((tables.rowCount + 3 + 31) >>> 5),
     heapMentor: new Int32Array(k),
     heapScore: new Float64Array(k),
   };
-}
-
-/** Cuts the groups, in order, into segments of about `segmentRows` rows. */
-function splitIntoSegments(tables: ScoringTables, segmentRows: number): Int32Array {
-  const starts = [0];
-  for (let g = 1; g < tables.groupCount; g++)
-    if (tables.groupStart[g]! - tables.groupStart[starts.at(-1)!]! >= segmentRows) starts.push(g);
-  starts.push(tables.groupCount);
-  return Int32Array.from(starts);
 }
 
 /** Degrees to kilometres along a meridian, shaved so that it never overestimates. */
@@ -243,15 +203,13 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  *    (inverted lists of the tables, a few per cent of the rows) are scored first, best
  *    structured part first: they hold most of the list and set a k-th best score early.
  * 2. Every other row can get at most a grand domaine, a NAF section and, without
- *    coordinates, nothing for places. Rows are grouped by exact expertise mask, kind and
- *    remote openness, so one bound per group — exact for those, unions for slots and
- *    languages, bits for grand domaines and sections, the mentee's best text contribution —
- *    tells whether any of its rows can still reach the k-th best. The groups are cut into
- *    segments of consecutive groups; within each, groups are visited best bound first (by
- *    histogram buckets) and most are skipped whole.
- * 3. In a visited group the feature masks give every row's bound at once; a row that can
- *    still make the list gets its exact structured part, and the text cosine is added only
- *    when that part plus its text bound still reaches the k-th best.
+ *    coordinates, nothing for places. A WebAssembly SIMD filter (`filter-rows.ts`) bounds
+ *    four such rows at a time — in integer units rounded up: exact track fit, needs, slots
+ *    and language, bits for grand domaines, sections, remote meetings and coordinates, and
+ *    the mentee's text weight on their shared frequent terms — and lets through only those
+ *    that may still reach the k-th best (or the best bound left out so far).
+ * 3. A row let through gets its exact structured part, and the text cosine is added only
+ *    when that part plus its own text bound still reaches the k-th best.
  *
  * Full scores are bit-for-bit those of `scorePair`: the structured similarities are added
  * in the order of `sumContributions` and the cosine uses the mentee's vector scattered into
@@ -270,9 +228,9 @@ export function findCandidates(
 
 /**
  * `findCandidates` for the mentees `start` … `end - 1`, each list handed to `take` in mentee
- * order. Mentees are searched `BATCH` at a time, segment by segment of the row groups, so
- * that a segment is brought into cache once for the whole batch; each mentee's search is
- * the same as alone (its list and bound do not depend on the others).
+ * order. Mentees are searched `BATCH` at a time, segment by segment of the rows, so that a
+ * segment is brought into cache once for the whole batch; each mentee's search is the same
+ * as alone (its list and bound do not depend on the others).
  */
 export function findCandidateBatch(
   tables: ScoringTables,
@@ -283,26 +241,25 @@ export function findCandidateBatch(
   take: (mentee: number, list: CandidateList) => void,
 ): void {
   if (workspace.searches[0]!.heapMentor.length < options.k)
-    workspace.searches = workspace.searches.map(() => createSearch(tables, options.k));
-  const { searches, segmentStart } = workspace;
+    workspace.searches = workspace.searches.map((_, slot) => createSearch(tables, options.k, slot));
+  const { searches } = workspace;
+  const blocks = workspace.rowFilter.paddedRows / 4;
   for (let first = start; first < end; first += BATCH) {
     const count = Math.min(BATCH, end - first);
     for (let at = 0; at < count; at++) {
       const search = searches[at]!;
       startSearch(tables, search, first + at, options);
+      writeFilterParams(tables, workspace, search);
       scatterQuery(tables, search.mentee, workspace.query);
       visitSharedKeys(tables, workspace, search);
       clearQuery(tables, search.mentee, workspace.query);
     }
-    for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
-      const from = segmentStart[segment]!;
-      const to = segmentStart[segment + 1]!;
+    for (let from = 0; from < blocks; from += workspace.segmentBlocks) {
+      const to = Math.min(blocks, from + workspace.segmentBlocks);
       for (let at = 0; at < count; at++) {
         const search = searches[at]!;
         scatterQuery(tables, search.mentee, workspace.query);
-        const listed = boundGroups(tables, workspace, search, from, to);
-        orderGroups(workspace, listed);
-        visitGroups(tables, workspace, search, listed);
+        filterRows(tables, workspace, search, from, to);
         clearQuery(tables, search.mentee, workspace.query);
       }
     }
@@ -330,6 +287,105 @@ function startSearch(
   readMenteePlace(tables, mentee, search.place);
   // The slack covers the different order of additions of the bounds.
   search.textReach = tables.weights[7]! * reachText(tables, mentee, search) + 1e-9;
+  for (let r = tables.rowCount; r < workspaceRows(tables); r++)
+    search.visited[r >>> 5] = search.visited[r >>> 5]! | (1 << (r & 31));
+}
+
+/** Rows rounded up to whole blocks of four (the filter's padding rows are never scored). */
+function workspaceRows(tables: ScoringTables): number {
+  return Math.ceil(tables.rowCount / 4) * 4;
+}
+
+const INT_MIN = -2147483648;
+
+/** Units of a score, rounded up: what the filter adds for a criterion worth `value`. */
+function unitsAbove(value: number): number {
+  return Math.ceil(value * UNITS * (1 + 1e-9));
+}
+
+/**
+ * Writes the filter parameters of a search: what each criterion can add for this mentee to
+ * a row that shares no key with it (as in `boundGroups`), in units rounded up, and the text
+ * bound from its shared frequent terms (each adds at most the largest `termReach`).
+ */
+function writeFilterParams(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+): void {
+  const filter = workspace.rowFilter;
+  const byte = filter.paramsOffset + search.slot * FILTER_PARAMS_BYTES;
+  const words = filter.words;
+  const at = byte >>> 2;
+  const weights = tables.weights;
+  const mentee = search.mentee;
+  const needCount = tables.menteeNeedCount[mentee]!;
+  const modes = tables.menteeModes[mentee]!;
+  words[at + FILTER.needs / 4] = tables.menteeNeeds[mentee]!;
+  words[at + FILTER.needUnit / 4] = needCount > 0 ? unitsAbove(weights[3]! / needCount) : 0;
+  words[at + FILTER.availability / 4] = tables.menteeAvailability[mentee]! << NEED_BITS;
+  words[at + FILTER.halfSlot / 4] = unitsAbove(weights[5]! * 0.5);
+  words[at + FILTER.languages / 4] = tables.menteeLanguages[mentee]!;
+  words[at + FILTER.language / 4] = unitsAbove(weights[6]!);
+  words[at + FILTER.grandDomaines / 4] = search.grandDomaineBits;
+  words[at + FILTER.grandDomaine / 4] = unitsAbove(weights[1]! * 0.3);
+  words[at + FILTER.sections / 4] = search.sectionBits;
+  words[at + FILTER.section / 4] = unitsAbove(weights[2]! * 0.2);
+  // Flag bit 3: the mentor meets remotely; bit 4: in person; bit 7: it has coordinates.
+  words[at + FILTER.remote / 4] = (modes & 1) !== 0 ? 8 : 0;
+  words[at + FILTER.near / 4] = 0x90;
+  words[at + FILTER.nearOn / 4] = search.place.hasCoordinates && (modes & 2) !== 0 ? -1 : 0;
+  words[at + FILTER.geography / 4] = unitsAbove(weights[4]!);
+  words[at + FILTER.termsLow / 4] = search.queryLow;
+  words[at + FILTER.termsHigh / 4] = search.queryHigh;
+  let largestReach = 0;
+  for (let bit = 0; bit < 64; bit++)
+    if (search.termReach[bit]! > largestReach) largestReach = search.termReach[bit]!;
+  const w7 = weights[7]!;
+  words[at + FILTER.perTerm / 4] = unitsAbove(w7 * largestReach * (1 + 1e-6));
+  words[at + FILTER.rare / 4] = unitsAbove(w7 * search.rareReach * (1 + 1e-6));
+  words[at + FILTER.reach / 4] = Math.min(1 << 20, unitsAbove(search.textReach));
+  // Covers the different order of the additions of the exact score.
+  words[at + FILTER.slack / 4] = 2;
+  const kindUnits = new Uint8Array(words.buffer, byte + FILTER.kindUnits, 16);
+  let largest = 0;
+  for (let kind = 0; kind < 8; kind++)
+    largest = Math.max(largest, unitsAbove(weights[0]! * (search.trackFit[kind] ?? 0)));
+  const shift = largest > 255 ? 3 : 0;
+  words[at + FILTER.kindShift / 4] = shift;
+  for (let kind = 0; kind < 16; kind++)
+    kindUnits[kind] =
+      kind < 8
+        ? Math.ceil(unitsAbove(weights[0]! * (search.trackFit[kind] ?? 0)) / (1 << shift))
+        : 0;
+}
+
+/**
+ * Steps 2 and 3 with the filter: the rows of blocks `from` … `to - 1` whose bound reaches
+ * the k-th best, or the best bound left out so far if that is lower (so that every row the
+ * filter drops is below both, and `skippedBound` already covers it), or the minimum score;
+ * those rows are then scanned exactly (the rows already visited by key are skipped there).
+ */
+function filterRows(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+  from: number,
+  to: number,
+): void {
+  const filter = workspace.rowFilter;
+  const at = (filter.paramsOffset + search.slot * FILTER_PARAMS_BYTES) >>> 2;
+  const minimum =
+    search.minScore === -Infinity
+      ? INT_MIN
+      : Math.max(INT_MIN, Math.floor(search.minScore * UNITS));
+  const kth = search.size === search.k ? Math.floor(search.heapScore[0]! * UNITS) : INT_MIN;
+  const skipped =
+    search.skippedBound === -Infinity ? INT_MIN : Math.floor(search.skippedBound * UNITS);
+  filter.words[at + FILTER.threshold / 4] = Math.max(minimum, Math.min(kth, skipped));
+  const found = filter.filter(search.slot, from, to);
+  if (found > 0)
+    scanRows(tables, workspace, search, filter.words, filter.outWord, filter.outWord + found);
 }
 
 /** The list of a finished search, best first. */
@@ -553,374 +609,8 @@ function leaveOutKeyRows(
 }
 
 /**
- * Bound of the rows, not listed under the mentee's keys, of the groups `from` … `to - 1`,
- * listed in `groupList` (returns how many) with a histogram of the bounds, to visit the best
- * groups first. Once the list is full, a run of groups with one expertise mask is first
- * bounded as a whole — its needs share, the best track fit and everything else at most —
- * and skipped without looking at its groups when that cannot reach the k-th best: most runs
- * share too few of the mentee's needs.
- */
-function boundGroups(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: MenteeSearch,
-  from: number,
-  to: number,
-): number {
-  const { groupBound, groupList, histogram } = workspace;
-  const { needShare, textReach, mentee } = search;
-  const weights = tables.weights;
-  const w0 = weights[0]!;
-  const w3 = weights[3]!;
-  const w4 = weights[4]!;
-  const w5 = weights[5]!;
-  const w6 = weights[6]!;
-  const needs = tables.menteeNeeds[mentee]!;
-  const availability = tables.menteeAvailability[mentee]!;
-  const languages = tables.menteeLanguages[mentee]!;
-  const modes = tables.menteeModes[mentee]!;
-  const remote = modes & 1;
-  const hasCoordinates = (modes & 2) !== 0 && search.place.hasCoordinates;
-  // Without a shared domaine an occupation is worth at most a grand domaine (0.3), without
-  // a shared division a sector at most its section (0.2).
-  const occupationReach = weights[1]! * 0.3;
-  const sectorReach = weights[2]! * 0.2;
-  const grandDomaines = search.grandDomaineBits;
-  const sections = search.sectionBits;
-  const {
-    groupKinds,
-    groupExpertise,
-    groupRemote,
-    groupAvailability,
-    groupLanguages,
-    groupInPerson,
-    groupHasCoordinates,
-    groupGrandDomaineBits,
-    groupSectionBits,
-    groupRunEnd,
-  } = tables;
-  const {
-    runKinds,
-    runRemote,
-    runAvailability,
-    runLanguages,
-    runGrandDomaineBits,
-    runSectionBits,
-    runMayBeNear,
-  } = tables;
-  const bestTrackFit = search.bestTrackFit;
-  const threshold = search.size === search.k ? search.heapScore[0]! : -Infinity;
-  histogram.fill(0);
-  let listed = 0;
-  for (let g = from; g < to;) {
-    const runEnd = Math.min(to, groupRunEnd[g]!);
-    // The bound of the whole run from its unions (the slack covers the order of additions
-    // against its groups' own bounds).
-    const sharedLanguages = languages & runLanguages[g]!;
-    let runBound =
-      w0 * bestTrackFit[runKinds[g]!]! +
-      w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
-      w5 * SLOT_SHARE[countBits(availability & runAvailability[g]!)]! +
-      w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
-      textReach +
-      1e-9;
-    if ((remote & runRemote[g]!) === 1 || (hasCoordinates && runMayBeNear[g] === 1)) runBound += w4;
-    if ((grandDomaines & runGrandDomaineBits[g]!) !== 0) runBound += occupationReach;
-    if ((sections & runSectionBits[g]!) !== 0) runBound += sectorReach;
-    if (runBound < threshold) {
-      if (
-        runBound >= search.minScore &&
-        runBound > search.skippedBound &&
-        hasAllowedUnvisitedRow(tables, search, g, runEnd)
-      )
-        search.skippedBound = runBound;
-      g = runEnd;
-      continue;
-    }
-    for (; g < runEnd; g++) {
-      const sharedLanguages = languages & groupLanguages[g]!;
-      const isRemote = remote & groupRemote[g]!;
-      // Rows with coordinates may be near without sharing a place id.
-      const mayBeNear = hasCoordinates && groupInPerson[g]! !== 0 && groupHasCoordinates[g] === 1;
-      let bound =
-        w0 * bestTrackFit[groupKinds[g]!]! +
-        w3 * needShare[countBits(needs & groupExpertise[g]!)]! +
-        w5 * SLOT_SHARE[countBits(availability & groupAvailability[g]!)]! +
-        w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
-        textReach;
-      if (isRemote === 1 || mayBeNear) bound += w4;
-      if ((grandDomaines & groupGrandDomaineBits[g]!) !== 0) bound += occupationReach;
-      if ((sections & groupSectionBits[g]!) !== 0) bound += sectorReach;
-      groupBound[g] = bound;
-      groupList[listed++] = g;
-      histogram[bucketOf(bound)]!++;
-    }
-  }
-  return listed;
-}
-
-/**
- * Steps 2 and 3 for the `count` groups of `groupOrder`, best bound first: skips a group
- * whose bound cannot reach the k-th best, else looks at its rows not visited yet.
- */
-function visitGroups(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: MenteeSearch,
-  count: number,
-): void {
-  const { groupBound, groupOrder } = workspace;
-  const { heapScore } = search;
-  const { groupStart, groupTerms, groupTextMax } = tables;
-  const weights7 = tables.weights[7]!;
-  for (let at = 0; at < count; at++) {
-    const g = groupOrder[at]!;
-    const bound = groupBound[g]!;
-    if (bound < search.minScore) continue;
-    if (search.size === search.k) {
-      let refined = bound;
-      let textBound = search.textReach;
-      if (bound >= heapScore[0]!) {
-        // The group's frequent terms may bound its text contribution more tightly.
-        textBound =
-          weights7 *
-          boundText(search, groupTerms[2 * g]!, groupTerms[2 * g + 1]!, groupTextMax[g]!);
-        refined = bound - search.textReach + textBound + 2e-9;
-      }
-      if (refined < heapScore[0]!) {
-        if (
-          refined >= search.minScore &&
-          refined > search.skippedBound &&
-          hasAllowedUnvisitedRow(tables, search, g)
-        )
-          search.skippedBound = refined;
-        continue;
-      }
-      scanGroup(tables, workspace, search, g, textBound + 2e-9);
-      continue;
-    }
-    scanRows(tables, workspace, search, null, groupStart[g]!, groupStart[g + 1]!);
-  }
-}
-
-/** Whether row r was looked at already in this search. */
-function isVisited(visited: Int32Array, r: number): boolean {
-  return (visited[r >>> 5]! & (1 << (r & 31))) !== 0;
-}
-
-/**
- * Whether the groups `g` … `end - 1` still hold a row, allowed with this mentee, that was
- * not visited.
- */
-function hasAllowedUnvisitedRow(
-  tables: ScoringTables,
-  search: MenteeSearch,
-  g: number,
-  end = g + 1,
-): boolean {
-  for (let r = tables.groupStart[g]!; r < tables.groupStart[end]!; r++) {
-    if (isVisited(search.visited, r)) continue;
-    if (
-      !(search.restricted || tables.rowNeedsPairCheck[r] === 1) ||
-      isPairAllowedInTables(tables, search.mentee, r)
-    )
-      return true;
-  }
-  return false;
-}
-
-/**
- * A visited group once the list is full: from the group's feature masks, the bound of each
- * row not visited yet — the group's exact criteria, its text bound and what its own pattern
- * of grand domaine, section, slots, language and coordinates can add — for 32 rows at once,
- * without reading them; only the rows whose bound reaches the k-th best are scanned. The
- * others are left out with that bound.
- */
-function scanGroup(
-  tables: ScoringTables,
-  workspace: CandidateWorkspace,
-  search: MenteeSearch,
-  g: number,
-  textBound: number,
-): void {
-  const masks = tables.groupRowMasks;
-  const stride = tables.groupCount;
-  const { survivors } = workspace;
-  const { visited, patternValue, trackFit, needShare, mentee } = search;
-  const { weights, rowTermBits, rowTextMax } = tables;
-  let shared = 0;
-  for (let bits = search.grandDomaineBits; bits !== 0; bits &= bits - 1)
-    shared |= masks[(GROUP_MASKS.grandDomaine + lowestBit(bits)) * stride + g]!;
-  let sections = 0;
-  for (let bits = search.sectionBits; bits !== 0; bits &= bits - 1)
-    sections |= masks[(GROUP_MASKS.section + lowestBit(bits)) * stride + g]!;
-  let one = 0;
-  let two = 0;
-  for (let bits = tables.menteeAvailability[mentee]!; bits !== 0; bits &= bits - 1) {
-    const free = masks[(GROUP_MASKS.slot + lowestBit(bits)) * stride + g]!;
-    two |= one & free;
-    one |= free;
-  }
-  let languages = 0;
-  for (let bits = tables.menteeLanguages[mentee]!; bits !== 0; bits &= bits - 1)
-    languages |= masks[(GROUP_MASKS.language + lowestBit(bits)) * stride + g]!;
-  // Two remote-friendly people get the whole geography weight; otherwise only coordinates
-  // can bring a group row near, since it shares no place id with the mentee.
-  const menteeModes = tables.menteeModes[mentee]!;
-  const remote = (menteeModes & 1) !== 0 ? masks[GROUP_MASKS.remote * stride + g]! : 0;
-  const near =
-    search.place.hasCoordinates && (menteeModes & 2) !== 0
-      ? masks[GROUP_MASKS.mayBeNear * stride + g]! & ~remote
-      : 0;
-  const kind0 = masks[GROUP_MASKS.kind * stride + g]!;
-  const kind1 = masks[(GROUP_MASKS.kind + 1) * stride + g]!;
-  const kind2 = masks[(GROUP_MASKS.kind + 2) * stride + g]!;
-  const exact =
-    weights[3]! * needShare[countBits(tables.menteeNeeds[mentee]! & tables.groupExpertise[g]!)]! +
-    textBound;
-  const w0 = weights[0]!;
-  const threshold = search.heapScore[0]!;
-  const first = tables.groupStart[g]!;
-  const count = tables.groupStart[g + 1]! - first;
-  const { featureMask, featureValue, kindRows } = workspace;
-  featureMask[0] = shared;
-  featureMask[1] = sections;
-  featureMask[2] = one;
-  featureMask[3] = two;
-  featureMask[4] = languages;
-  featureMask[5] = near | remote;
-  let kinds = 0;
-  for (let bits = tables.groupKinds[g]!; bits !== 0; bits &= bits - 1) {
-    const kind = lowestBit(bits);
-    kinds |= 1 << kind;
-    kindRows[kind] =
-      ((kind & 1) !== 0 ? kind0 : ~kind0) &
-      ((kind & 2) !== 0 ? kind1 : ~kind1) &
-      ((kind & 4) !== 0 ? kind2 : ~kind2);
-  }
-  // Rows every survivor must be among: the most a row can get, over the rows still in,
-  // falls short of the k-th best without a feature (or with a weaker kind), so only rows
-  // with it stay; repeated while that removes rows. Whatever it removes is left out with
-  // that most minus the smallest shortfall.
-  let candidates = unvisitedRows(visited, first, count);
-  let removed = 0;
-  let removedBound = -Infinity;
-  for (let pass = 0; pass < 8 && candidates !== 0; pass++) {
-    let bestFit = 0;
-    for (let bits = kinds; bits !== 0; bits &= bits - 1) {
-      const kind = lowestBit(bits);
-      if ((kindRows[kind]! & candidates) !== 0 && trackFit[kind]! > bestFit)
-        bestFit = trackFit[kind]!;
-    }
-    let most = exact + w0 * bestFit;
-    for (let feature = 0; feature < 6; feature++)
-      if ((featureMask[feature]! & candidates) !== 0) most += featureValue[feature]!;
-    const slack = most - threshold;
-    let kept = candidates;
-    let shortfall = Infinity;
-    if (slack < 0) {
-      kept = 0;
-      shortfall = 0;
-    } else {
-      for (let feature = 0; feature < 6; feature++) {
-        const value = featureValue[feature]!;
-        if (value > slack && (featureMask[feature]! & candidates) !== 0) {
-          kept &= featureMask[feature]!;
-          if (value < shortfall) shortfall = value;
-        }
-      }
-      for (let bits = kinds; bits !== 0; bits &= bits - 1) {
-        const kind = lowestBit(bits);
-        const gap = w0 * (bestFit - trackFit[kind]!);
-        if (gap > slack && (kindRows[kind]! & candidates) !== 0) {
-          kept &= ~kindRows[kind]!;
-          if (gap < shortfall) shortfall = gap;
-        }
-      }
-    }
-    if (kept === candidates) break;
-    removed |= candidates & ~kept;
-    if (most - shortfall > removedBound) removedBound = most - shortfall;
-    candidates = kept;
-  }
-  if (
-    removed !== 0 &&
-    removedBound >= search.minScore &&
-    removedBound > search.skippedBound &&
-    hasAllowedRow(tables, search, g, first, removed)
-  )
-    search.skippedBound = removedBound;
-  let survivorCount = 0;
-  for (let bits = candidates; bits !== 0; bits &= bits - 1) {
-    const j = lowestBit(bits);
-    const r = first + j;
-    const pattern =
-      ((shared >>> j) & 1) |
-      (((sections >>> j) & 1) << 1) |
-      (((one >>> j) & 1) << 2) |
-      (((two >>> j) & 1) << 3) |
-      (((languages >>> j) & 1) << 4) |
-      (((near >>> j) & 1) << 5) |
-      (((remote >>> j) & 1) << 6);
-    const kind = ((kind0 >>> j) & 1) | (((kind1 >>> j) & 1) << 1) | (((kind2 >>> j) & 1) << 2);
-    let bound = exact + w0 * trackFit[kind]! + patternValue[pattern]!;
-    if (bound >= threshold) {
-      // The row's own frequent terms may bound its text more tightly than the group's.
-      bound +=
-        weights[7]! *
-        boundText(search, rowTermBits[2 * r]!, rowTermBits[2 * r + 1]!, rowTextMax[r]!);
-      // Same slack as the group's text bound, which this replaces.
-      bound -= textBound - 2e-9;
-      if (bound >= threshold) {
-        survivors[survivorCount++] = r;
-        continue;
-      }
-    }
-    if (
-      bound >= search.minScore &&
-      bound > search.skippedBound &&
-      (!(search.restricted || tables.rowNeedsPairCheck[r] === 1) ||
-        isPairAllowedInTables(tables, mentee, r))
-    )
-      search.skippedBound = bound;
-  }
-  if (survivorCount > 0) scanRows(tables, workspace, search, survivors, 0, survivorCount);
-}
-
-/** The rows `first` … `first + count - 1` (count ≤ 32) not visited yet, as bits. */
-function unvisitedRows(visited: Int32Array, first: number, count: number): number {
-  const word = first >>> 5;
-  const offset = first & 31;
-  let bits = visited[word]! >>> offset;
-  if (offset + count > 32) bits |= visited[word + 1]! << (32 - offset);
-  return ~bits & (count === 32 ? -1 : (1 << count) - 1);
-}
-
-/** Whether one of the rows `rows` (bits from row `first` of group g) is allowed with the mentee. */
-function hasAllowedRow(
-  tables: ScoringTables,
-  search: MenteeSearch,
-  g: number,
-  first: number,
-  rows: number,
-): boolean {
-  const checked = search.restricted
-    ? rows
-    : rows & tables.groupRowMasks[GROUP_MASKS.pairCheck * tables.groupCount + g]!;
-  if (checked !== rows) return true;
-  for (let bits = checked; bits !== 0; bits &= bits - 1)
-    if (isPairAllowedInTables(tables, search.mentee, first + lowestBit(bits))) return true;
-  return false;
-}
-
-/** Index of the lowest set bit of a non-zero 32-bit mask. */
-function lowestBit(bits: number): number {
-  return 31 - Math.clz32(bits & -bits);
-}
-
-/**
- * Looks at the group rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a
- * list) not visited yet in this search: the exact structured part of each (the similarities
+ * Looks at the rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a list)
+ * not visited yet in this search, none of which shares a key with the mentee: the exact structured part of each (the similarities
  * of `measureStructuredCriteria`, added in the order of `sumContributions`), then the text
  * cosine only if the two together may still reach the k-th best. Each pair is offered to
  * the list or left out with its bound. Every table is read into a local first: property
@@ -980,7 +670,7 @@ function scanRows(
       sector = readBestClass(tables.rowSectorStart, tables.rowSectorClass, sectorSimilarity, r);
     }
     const mentorModes = (flags >> 3) & 3;
-    // A row reached through a group shares no place id with the mentee (those rows were
+    // A row not found by key shares no place id with the mentee (those rows were
     // all listed under its keys): only coordinates can bring it near.
     const nearby =
       isLocal[mentorModes] === 1 && place.hasCoordinates && (flags & 128) !== 0
@@ -1054,12 +744,6 @@ function tabulateMentee(tables: ScoringTables, mentee: number, search: MenteeSea
     for (let kind = 0; kind < MENTOR_KINDS.length; kind++)
       trackFit[kind + 1] = measureTrackFit(TRACKS[track]!, MENTOR_KINDS[kind]!);
   }
-  for (let kinds = 0; kinds < search.bestTrackFit.length; kinds++) {
-    let best = 0;
-    for (let kind = 0; kind <= MENTOR_KINDS.length; kind++)
-      if ((kinds & (1 << kind)) !== 0 && trackFit[kind]! > best) best = trackFit[kind]!;
-    search.bestTrackFit[kinds] = best;
-  }
   const needCount = tables.menteeNeedCount[mentee]!;
   needShare.fill(0);
   if (needCount > 0) for (let count = 0; count <= 32; count++) needShare[count] = count / needCount;
@@ -1094,18 +778,6 @@ function tabulateMentee(tables: ScoringTables, mentee: number, search: MenteeSea
     if (id >= 0) sections |= 1 << (id & 31);
   }
   search.sectionBits = sections;
-
-  const weights = tables.weights;
-  for (let pattern = 0; pattern < 128; pattern++) {
-    let value = 0;
-    if ((pattern & 1) !== 0) value += weights[1]! * 0.3;
-    if ((pattern & 2) !== 0) value += weights[2]! * 0.2;
-    if ((pattern & 4) !== 0) value += weights[5]! * 0.5;
-    if ((pattern & 8) !== 0) value += weights[5]! * 0.5;
-    if ((pattern & 16) !== 0) value += weights[6]!;
-    if ((pattern & 96) !== 0) value += weights[4]!;
-    search.patternValue[pattern] = value;
-  }
 }
 
 /** The mentee's place, read once per search (latitude NaN when unknown). */
@@ -1180,7 +852,7 @@ function clearQuery(tables: ScoringTables, mentee: number, query: Float64Array):
 /**
  * A bound of the mentee's cosine with any mentor: the sum of its weights times each term's
  * largest mentor weight. Also splits that sum by frequent term (`termReach`,
- * `queryLow`/`queryHigh`) and the rest (`rareReach`), for the per-row and per-group bounds
+ * `queryLow`/`queryHigh`) and the rest (`rareReach`), for the per-row bounds
  * of `boundText`.
  */
 function reachText(tables: ScoringTables, mentee: number, search: MenteeSearch): number {
@@ -1234,25 +906,6 @@ function boundText(search: MenteeSearch, low: number, high: number, textMax: num
     sum += Math.min(termReach[bit]!, termQuery[bit]! * textMax);
   }
   return Math.min(1, sum * (1 + 1e-9) + 1e-12);
-}
-
-/**
- * Orders the `count` groups of `groupList` by bucket of their bound, highest first (within
- * a bucket, by index), into the start of `groupOrder`.
- */
-function orderGroups(workspace: CandidateWorkspace, count: number): void {
-  const { histogram, groupBound, groupOrder, groupList } = workspace;
-  // Counting sort by bucket, highest first: histogram[b] becomes where bucket b starts.
-  let next = 0;
-  for (let bucket = BUCKETS; bucket >= 0; bucket--) {
-    const count = histogram[bucket]!;
-    histogram[bucket] = next;
-    next += count;
-  }
-  for (let at = 0; at < count; at++) {
-    const g = groupList[at]!;
-    groupOrder[histogram[bucketOf(groupBound[g]!)]!++] = g;
-  }
 }
 
 function bucketOf(score: number): number {
