@@ -223,8 +223,16 @@ export type RowFilter = {
   filter(search: number, fromBlock: number, toBlock: number): number;
 };
 
+/** A filter over the rows of `tables`, for `searches` searches at once. */
 export function createRowFilter(tables: ScoringTables, searches: number): RowFilter {
-  const paddedRows = Math.ceil(tables.rowCount / 4) * 4;
+  const filter = allocateRowFilter(tables.rowCount, searches);
+  writeBlocks(tables, filter);
+  return filter;
+}
+
+/** A filter for `rowCount` rows, all zero until written (`writeRow`). */
+export function allocateRowFilter(rowCount: number, searches: number): RowFilter {
+  const paddedRows = Math.ceil(rowCount / 4) * 4;
   const rowsBytes = (paddedRows / 4) * BLOCK_BYTES;
   const paramsOffset = rowsBytes;
   const outOffset = paramsOffset + searches * FILTER_PARAMS_BYTES;
@@ -236,10 +244,8 @@ export function createRowFilter(tables: ScoringTables, searches: number): RowFil
   };
   const pages = Math.ceil(bytes / 65536) - exports.memory.buffer.byteLength / 65536;
   if (pages > 0) exports.memory.grow(pages);
-  const words = new Int32Array(exports.memory.buffer);
-  writeBlocks(tables, words);
   return {
-    words,
+    words: new Int32Array(exports.memory.buffer),
     paramsOffset,
     outWord: outOffset / 4,
     paddedRows,
@@ -253,29 +259,54 @@ export function createRowFilter(tables: ScoringTables, searches: number): RowFil
   };
 }
 
-/** Writes the rows' blocks from word 0 (padding rows stay zero). */
-function writeBlocks(tables: ScoringTables, words: Int32Array): void {
+/** What the filter reads of a row, in block order (see `UNITS`). */
+export type FilterRow = {
+  masks: number;
+  grandDomaineBits: number;
+  sectionBits: number;
+  flags: number;
+  languages: number;
+  termsLow: number;
+  termsHigh: number;
+};
+
+/** Writes row r's words into its block. */
+export function writeRow(filter: RowFilter, r: number, row: FilterRow): void {
+  const base = (r >>> 2) * (BLOCK_BYTES / 4) + (r & 3);
+  const { words } = filter;
+  words[base] = row.masks;
+  words[base + 4] = row.grandDomaineBits;
+  words[base + 8] = row.sectionBits;
+  words[base + 12] = row.flags;
+  words[base + 16] = row.languages;
+  words[base + 20] = row.termsLow;
+  words[base + 24] = row.termsHigh;
+}
+
+/** Writes the rows' blocks (padding rows stay zero). */
+function writeBlocks(tables: ScoringTables, filter: RowFilter): void {
   const { rowPacked, rowOccupationStart, rowOccupationClass, rowSectorStart, rowSectorClass } =
     tables;
   for (let r = 0; r < tables.rowCount; r++) {
-    const base = (r >>> 2) * (BLOCK_BYTES / 4) + (r & 3);
     const packed = r * ROW_STRIDE;
-    let grandDomaines = 0;
+    let grandDomaineBits = 0;
     for (let c = rowOccupationStart[r]!; c < rowOccupationStart[r + 1]!; c++) {
       const id = tables.occupationClassGrandDomaine[rowOccupationClass[c]!]!;
-      if (id >= 0) grandDomaines |= 1 << (id & 31);
+      if (id >= 0) grandDomaineBits |= 1 << (id & 31);
     }
-    let sections = 0;
+    let sectionBits = 0;
     for (let c = rowSectorStart[r]!; c < rowSectorStart[r + 1]!; c++) {
       const id = tables.sectorClassLevels[5 * rowSectorClass[c]! + 4]!;
-      if (id >= 0) sections |= 1 << (id & 31);
+      if (id >= 0) sectionBits |= 1 << (id & 31);
     }
-    words[base] = rowPacked[packed + PACKED.masks]!;
-    words[base + 4] = grandDomaines;
-    words[base + 8] = sections;
-    words[base + 12] = rowPacked[packed + PACKED.flags]!;
-    words[base + 16] = rowPacked[packed + PACKED.languages]!;
-    words[base + 20] = rowPacked[packed + PACKED.termsLow]!;
-    words[base + 24] = rowPacked[packed + PACKED.termsHigh]!;
+    writeRow(filter, r, {
+      masks: rowPacked[packed + PACKED.masks]!,
+      grandDomaineBits,
+      sectionBits,
+      flags: rowPacked[packed + PACKED.flags]!,
+      languages: rowPacked[packed + PACKED.languages]!,
+      termsLow: rowPacked[packed + PACKED.termsLow]!,
+      termsHigh: rowPacked[packed + PACKED.termsHigh]!,
+    });
   }
 }

@@ -11,8 +11,8 @@ import type { ScoringContext } from './score-pair.ts';
  * thread without copying or re-preparing the profiles.
  *
  * Mentor-side arrays are indexed by *row*: one row per available mentor (not paused, with
- * room), sorted into groups (`RowGroups`), so paused and full mentors cost nothing while
- * scanning and a group is read sequentially; `rowMentor` maps rows back to mentors.
+ * room), in mentor order, so paused and full mentors cost nothing while scanning;
+ * `rowMentor` maps rows back to mentors.
  *
  * Occupations and sectors are not stored as codes but as *classes*: one class per distinct
  * code among the mentors. For each mentee the similarity to every class is tabulated once,
@@ -95,88 +95,9 @@ export type ScoringTables = {
   /** Mentors excluded for each mentee (coordinator exclusions, past declines), sorted. */
   menteeExcludedStart: Int32Array;
   menteeExcludedMentor: Int32Array;
-} & RowGroups &
-  RowsByKey;
-
-/**
- * Rows grouped by what weighs most and does not depend on where people are: the exact
- * expertise mask (within it, by kind and openness to remote meetings). The needs share is
- * the same for every row of a group, so one bound per group, from per-mentee tables, tells
- * whether any of its rows can still make the list; the rest of a group is summarised by
- * unions, and its feature masks bound each row.
- */
-export type RowGroups = {
-  groupCount: number;
-  /** Rows of group g: `groupStart[g]` … `groupStart[g + 1] - 1`. */
-  groupStart: Int32Array;
-  /** The expertise mask shared by the rows; their kinds (bit kind + 1) and remote bits. */
-  groupKinds: Int32Array;
-  groupExpertise: Int32Array;
-  groupRemote: Uint8Array;
-  /** Unions over the rows: availability, languages, in person (bit 2), with coordinates. */
-  groupAvailability: Int32Array;
-  groupLanguages: Int32Array;
-  groupInPerson: Uint8Array;
-  groupHasCoordinates: Uint8Array;
-  /** Grand domaine and NAF section ids of the rows' codes, each as bit `id & 31`. */
-  groupGrandDomaineBits: Int32Array;
-  groupSectionBits: Int32Array;
-  /** Union of the rows' frequent-term bits (see `termBit`), two words per group. */
-  groupTerms: Int32Array;
-  /**
-   * Which rows of a group have each feature that its bound takes as a union, as bit j for
-   * the group's j-th row (a group holds at most `GROUP_ROWS` rows): word `f * groupCount + g`
-   * for feature f (offsets in `GROUP_MASKS`) of group g. From these a visited group tells,
-   * for 32 rows at once, which can still reach the k-th best, before reading any row. By
-   * feature, not by group: a mentee reads only its own few features, and those of a run
-   * of groups lie together in a few cache lines.
-   */
-  groupRowMasks: Int32Array;
-  /** The first group after g whose expertise mask differs (groups of a mask are in a run). */
-  groupRunEnd: Int32Array;
-  /**
-   * Unions over the groups g … `groupRunEnd[g] - 1`: kinds (bit kind + 1), remote bit,
-   * availability, languages, grand domaine and section bits, and 1 when a row may be near
-   * by coordinates (in person, with coordinates).
-   */
-  runKinds: Int32Array;
-  runRemote: Uint8Array;
-  runAvailability: Int32Array;
-  runLanguages: Int32Array;
-  runGrandDomaineBits: Int32Array;
-  runSectionBits: Int32Array;
-  runMayBeNear: Uint8Array;
   /** Largest weight of each row's TF-IDF vector (a cosine with it is at most that times Σ q). */
   rowTextMax: Float64Array;
-  /** The largest of those over each group's rows. */
-  groupTextMax: Float64Array;
-  /** Each row's frequent-term bits (`PACKED.termsLow`, `termsHigh`), two words per row. */
-  rowTermBits: Int32Array;
-};
-
-/** Rows per group at most: one bit per row in a 32-bit mask. */
-export const GROUP_ROWS = 32;
-
-/** Offsets of the feature masks of a group in `groupRowMasks`. */
-export const GROUP_MASKS = {
-  /** 32 words: rows with a grand domaine id `id & 31 === b`, at offset b. */
-  grandDomaine: 0,
-  /** 32 words: rows with a NAF section id `id & 31 === b`. */
-  section: 32,
-  /** One word per availability slot: rows free then. */
-  slot: 64,
-  /** 31 words: rows with language bit b. */
-  language: 64 + AVAILABILITY_SLOTS.length,
-  /** Rows that meet in person and have coordinates (may be near without a shared place). */
-  mayBeNear: 64 + AVAILABILITY_SLOTS.length + 31,
-  /** 3 words: bit b of the rows' kind + 1. */
-  kind: 64 + AVAILABILITY_SLOTS.length + 32,
-  /** Rows open to remote meetings. */
-  remote: 64 + AVAILABILITY_SLOTS.length + 35,
-  /** Rows whose pairs need the pair checks (`rowNeedsPairCheck`). */
-  pairCheck: 64 + AVAILABILITY_SLOTS.length + 36,
-  stride: 64 + AVAILABILITY_SLOTS.length + 37,
-} as const;
+} & RowsByKey;
 
 /**
  * Rows by interned code id: every row under each of its occupation domaines, NAF divisions,
@@ -287,7 +208,7 @@ export function buildScoringTables(
 ): ScoringTables {
   const alloc = createAllocator(shared);
   const { mentees, mentors } = profiles;
-  const rows = sortIntoGroups(mentors.filter((mentor) => checkMentorAvailable(mentor) === null));
+  const rows = mentors.filter((mentor) => checkMentorAvailable(mentor) === null);
 
   const occupationClasses = new Map<number, number>();
   const occupationClassCode = [-2];
@@ -415,14 +336,7 @@ export function buildScoringTables(
         packed[base + (bit < 32 ? PACKED.termsLow : PACKED.termsHigh)]! |= 1 << (bit & 31);
     }
   });
-  const groups = groupRows(rows, rowOccupationStart, rowOccupationClass, rowSectorStart, {
-    occupationClassGrandDomaine,
-    rowSectorClass,
-    sectorClassLevels,
-  });
   const byKey = listRowsByKey(rows);
-  const runEnd = runEndsOf(groups.expertise);
-  const rowTextMax = rows.map((mentor) => Math.max(0, ...mentor.text.weights));
 
   return {
     weights: alloc.float64(context.weights),
@@ -496,42 +410,7 @@ export function buildScoringTables(
     menteeEmployer: alloc.int32(mentees.map((mentee) => internEmployer(mentee.employerKey))),
     menteeFamily: alloc.int32(mentees.map((mentee) => internFamily(mentee.familyKey))),
     ...listExcludedMentors(profiles, excluded, alloc),
-    groupCount: groups.start.length - 1,
-    groupStart: alloc.int32(groups.start),
-    groupKinds: alloc.int32(groups.kind),
-    groupExpertise: alloc.int32(groups.expertise),
-    groupRemote: alloc.uint8(groups.remote),
-    groupAvailability: alloc.int32(groups.availability),
-    groupLanguages: alloc.int32(groups.languages),
-    groupInPerson: alloc.uint8(groups.inPerson),
-    groupHasCoordinates: alloc.uint8(groups.hasCoordinates),
-    groupGrandDomaineBits: alloc.int32(groups.grandDomaineBits),
-    groupSectionBits: alloc.int32(groups.sectionBits),
-    groupTerms: alloc.int32(groupTermsOf(groups.start, packed)),
-    groupRowMasks: alloc.int32(byFeature(groups.rowMasks, groups.start.length - 1)),
-    groupRunEnd: alloc.int32(runEnd),
-    runKinds: alloc.int32(unionOverRuns(runEnd, (g) => groups.kind[g]!)),
-    runRemote: alloc.uint8(unionOverRuns(runEnd, (g) => groups.remote[g]!)),
-    runAvailability: alloc.int32(unionOverRuns(runEnd, (g) => groups.availability[g]!)),
-    runLanguages: alloc.int32(unionOverRuns(runEnd, (g) => groups.languages[g]!)),
-    runGrandDomaineBits: alloc.int32(unionOverRuns(runEnd, (g) => groups.grandDomaineBits[g]!)),
-    runSectionBits: alloc.int32(unionOverRuns(runEnd, (g) => groups.sectionBits[g]!)),
-    runMayBeNear: alloc.uint8(
-      unionOverRuns(runEnd, (g) => (groups.inPerson[g]! !== 0 ? groups.hasCoordinates[g]! : 0)),
-    ),
-    rowTextMax: alloc.float64(rowTextMax),
-    groupTextMax: alloc.float64(
-      Array.from({ length: groups.start.length - 1 }, (_, g) =>
-        Math.max(0, ...rowTextMax.slice(groups.start[g], groups.start[g + 1])),
-      ),
-    ),
-    rowTermBits: alloc.int32(
-      Array.from(
-        { length: 2 * rows.length },
-        (_, at) =>
-          packed[(at >> 1) * ROW_STRIDE + ((at & 1) === 0 ? PACKED.termsLow : PACKED.termsHigh)]!,
-      ),
-    ),
+    rowTextMax: alloc.float64(rows.map((mentor) => Math.max(0, ...mentor.text.weights))),
     keyStart: alloc.int32(byKey.start),
     keyRows: alloc.int32(byKey.rows),
     keyPacked: alloc.int32(copyRecords(packed, byKey.rows)),
@@ -541,153 +420,8 @@ export function buildScoringTables(
 const kindOf = (mentor: PreparedMentee) =>
   mentor.kind ? MENTOR_KINDS.indexOf(mentor.kind) + 1 : 0;
 
-/** Rows are grouped by expertise mask; within one, kind and remote openness keep alike rows together. */
-const rowOrderOf = (mentor: PreparedMentee) =>
-  (mentor.expertiseMask * 8 + kindOf(mentor)) * 2 + (modesOf(mentor) & 1);
-const groupKeyOf = (mentor: PreparedMentee) => mentor.expertiseMask;
-
-/**
- * Available mentors in row order: by group (see `RowGroups`), then mentor index, so that a
- * group's rows are contiguous and read sequentially.
- */
-function sortIntoGroups(mentors: readonly PreparedMentee[]): PreparedMentee[] {
-  const keys = new Map(mentors.map((mentor) => [mentor, rowOrderOf(mentor)]));
-  return [...mentors].sort((a, b) => keys.get(a)! - keys.get(b)! || a.index - b.index);
-}
-
 const hasCoordinatesOf = (person: PreparedMentee) =>
   person.place.latitude !== undefined && person.place.longitude !== undefined;
-
-/**
- * Sorts rows into groups of equal expertise mask, at most `GROUP_ROWS` each (more rows with
- * one mask make several groups), and sums up each group.
- */
-function groupRows(
-  rows: readonly PreparedMentee[],
-  occupationStart: readonly number[],
-  occupationClass: readonly number[],
-  sectorStart: readonly number[],
-  classes: {
-    occupationClassGrandDomaine: readonly number[];
-    rowSectorClass: readonly number[];
-    sectorClassLevels: readonly number[];
-  },
-) {
-  const keys = rows.map(groupKeyOf);
-  const order = rows.map((_, r) => r);
-  const result = {
-    start: [0],
-    kind: [] as number[],
-    expertise: [] as number[],
-    remote: [] as number[],
-    availability: [] as number[],
-    languages: [] as number[],
-    inPerson: [] as number[],
-    hasCoordinates: [] as number[],
-    grandDomaineBits: [] as number[],
-    sectionBits: [] as number[],
-    rowMasks: [] as number[],
-  };
-  let groupFirst = 0;
-  for (let at = 0; at < order.length; at++) {
-    const r = order[at]!;
-    const mentor = rows[r]!;
-    if (at === 0 || keys[r] !== keys[order[at - 1]!] || at - groupFirst === GROUP_ROWS) {
-      if (at > 0) result.start.push(at);
-      groupFirst = at;
-      for (let word = 0; word < GROUP_MASKS.stride; word++) result.rowMasks.push(0);
-      result.expertise.push(mentor.expertiseMask);
-      for (const list of [
-        result.kind,
-        result.remote,
-        result.availability,
-        result.languages,
-        result.inPerson,
-        result.hasCoordinates,
-        result.grandDomaineBits,
-        result.sectionBits,
-      ])
-        list.push(0);
-    }
-    const g = result.expertise.length - 1;
-    const masks = result.rowMasks;
-    const base = g * GROUP_MASKS.stride;
-    const bit = 1 << (at - groupFirst);
-    const mark = (offset: number) => (masks[base + offset] = masks[base + offset]! | bit);
-    for (let slot = 0; slot < AVAILABILITY_SLOTS.length; slot++)
-      if ((mentor.availabilityMask & (1 << slot)) !== 0) mark(GROUP_MASKS.slot + slot);
-    for (let language = 0; language < 31; language++)
-      if ((mentor.languageMask & (1 << language)) !== 0) mark(GROUP_MASKS.language + language);
-    if ((modesOf(mentor) & 2) !== 0 && hasCoordinatesOf(mentor)) mark(GROUP_MASKS.mayBeNear);
-    for (let kindBit = 0; kindBit < 3; kindBit++)
-      if ((kindOf(mentor) & (1 << kindBit)) !== 0) mark(GROUP_MASKS.kind + kindBit);
-    if ((modesOf(mentor) & 1) !== 0) mark(GROUP_MASKS.remote);
-    if (
-      mentor.programs.length > 0 ||
-      mentor.employerKey !== undefined ||
-      mentor.familyKey !== undefined
-    )
-      mark(GROUP_MASKS.pairCheck);
-    result.kind[g]! |= 1 << kindOf(mentor);
-    result.remote[g]! |= modesOf(mentor) & 1;
-    result.availability[g]! |= mentor.availabilityMask;
-    result.languages[g]! |= mentor.languageMask;
-    result.inPerson[g]! |= modesOf(mentor) & 2;
-    result.hasCoordinates[g]! |= hasCoordinatesOf(mentor) ? 1 : 0;
-    for (let c = occupationStart[r]!; c < occupationStart[r + 1]!; c++) {
-      const id = classes.occupationClassGrandDomaine[occupationClass[c]!]!;
-      if (id >= 0) {
-        result.grandDomaineBits[g]! |= 1 << (id & 31);
-        mark(GROUP_MASKS.grandDomaine + (id & 31));
-      }
-    }
-    for (let c = sectorStart[r]!; c < sectorStart[r + 1]!; c++) {
-      const id = classes.sectorClassLevels[5 * classes.rowSectorClass[c]! + 4]!;
-      if (id >= 0) {
-        result.sectionBits[g]! |= 1 << (id & 31);
-        mark(GROUP_MASKS.section + (id & 31));
-      }
-    }
-  }
-  if (order.length > 0) result.start.push(order.length);
-  return result;
-}
-
-/** For each group, the first later group with another expertise mask (or the count). */
-function runEndsOf(expertise: readonly number[]): Int32Array {
-  const ends = new Int32Array(expertise.length);
-  for (let g = expertise.length - 1; g >= 0; g--)
-    ends[g] = g + 1 < expertise.length && expertise[g + 1] === expertise[g] ? ends[g + 1]! : g + 1;
-  return ends;
-}
-
-/** For each group g, the union of `value` over g … `runEnd[g] - 1`. */
-function unionOverRuns(runEnd: Int32Array, value: (g: number) => number): Int32Array {
-  const unions = new Int32Array(runEnd.length);
-  for (let g = runEnd.length - 1; g >= 0; g--)
-    unions[g] = value(g) | (runEnd[g]! > g + 1 ? unions[g + 1]! : 0);
-  return unions;
-}
-
-/** Transposes group-major feature masks (`GROUP_MASKS.stride` per group) to feature-major. */
-function byFeature(masks: readonly number[], groupCount: number): Int32Array {
-  const out = new Int32Array(masks.length);
-  for (let g = 0; g < groupCount; g++)
-    for (let feature = 0; feature < GROUP_MASKS.stride; feature++)
-      out[feature * groupCount + g] = masks[g * GROUP_MASKS.stride + feature]!;
-  return out;
-}
-
-function groupTermsOf(start: readonly number[], packed: Int32Array): Int32Array {
-  const terms = new Int32Array(2 * (start.length - 1));
-  for (let g = 0; g + 1 < start.length; g++) {
-    for (let r = start[g]!; r < start[g + 1]!; r++) {
-      terms[2 * g] = terms[2 * g]! | packed[r * ROW_STRIDE + PACKED.termsLow]!;
-      terms[2 * g + 1] = terms[2 * g + 1]! | packed[r * ROW_STRIDE + PACKED.termsHigh]!;
-    }
-  }
-  return terms;
-}
 
 /** The 64 terms in most rows get bits 0–63 (ties: smaller term id); the others -1. */
 function chooseTermBits(rows: readonly PreparedMentee[], vocabularySize: number): Int8Array {
