@@ -29,7 +29,11 @@ function boundOf(row: FilterRow, p: FilterParams): number {
     p.section * isSet(row.sectionBits & p.sections) +
     p.geography * Math.max(isSet(row.flags & p.remote), near) +
     p.slack +
-    Math.min(p.reach, p.rare + shared * p.perTerm)
+    Math.min(
+      p.reach,
+      p.rare + shared * p.perTerm,
+      Math.ceil((row.textMax * (p.rareQuery + shared * p.termQuery)) / 1024),
+    )
   );
 }
 
@@ -49,6 +53,7 @@ const row: fc.Arbitrary<FilterRow> = fc.record({
   languages: fc.integer({ min: 0, max: 7 }),
   termsLow: word,
   termsHigh: word,
+  textMax: fc.integer({ min: 0, max: 1024 }),
 });
 const units = fc.integer({ min: 0, max: 400 });
 const params: fc.Arbitrary<FilterParams> = fc.record({
@@ -74,6 +79,8 @@ const params: fc.Arbitrary<FilterParams> = fc.record({
   slack: fc.integer({ min: 0, max: 4 }),
   threshold: fc.integer({ min: -100, max: 3000 }),
   kindShift: fc.constantFrom(0, 3),
+  termQuery: units,
+  rareQuery: units,
   kindUnits: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 16, maxLength: 16 }),
 });
 
@@ -112,6 +119,7 @@ describe('the row filter', () => {
                 languages: 0,
                 termsLow: 0,
                 termsHigh: 0,
+                textMax: 0,
               };
               if (boundOf(written, p) >= p.threshold) expected.push(r);
             }

@@ -10,14 +10,15 @@ import { PACKED, ROW_STRIDE } from './scoring-tables.ts';
  * criterion rounded up, so it is never below the exact score; the search scores the rows it
  * lets through exactly, in JavaScript.
  *
- * Rows are stored four by four: for each block of four rows, seven vectors of four 32-bit
+ * Rows are stored four by four: for each block of four rows, eight vectors of four 32-bit
  * words (`BLOCK_BYTES`): expertise | availability << NEED_BITS, grand domaine bits, NAF
- * section bits, flags (as `PACKED.flags`), languages, frequent-term bits low and high.
+ * section bits, flags (as `PACKED.flags`), languages, frequent-term bits low and high, and
+ * the largest TF-IDF weight in 1/1024.
  */
 export const UNITS = 1024;
 
 /** Bytes of one block of four rows. */
-const BLOCK_BYTES = 112;
+const BLOCK_BYTES = 128;
 
 /**
  * Offsets (bytes) in a search's parameter block: what the mentee brings to each criterion,
@@ -51,10 +52,16 @@ export const FILTER = {
   kindShift: 92,
   /** 16 bytes: units of the track fit by kind + 1. */
   kindUnits: 96,
+  /**
+   * Units of the text weight times the mentee's largest frequent-term weight, and times the
+   * sum of its other weights: with a row's largest weight, they bound its text too.
+   */
+  termQuery: 112,
+  rareQuery: 116,
 } as const;
 
 /** Bytes of a parameter block. */
-export const FILTER_PARAMS_BYTES = 112;
+export const FILTER_PARAMS_BYTES = 128;
 
 const KERNEL = String.raw`
 (module
@@ -68,6 +75,7 @@ const KERNEL = String.raw`
     (local $nearOn v128) (local $geoQ v128) (local $ql v128) (local $qh v128)
     (local $perTerm v128) (local $rare v128) (local $reach v128) (local $slack v128)
     (local $thr v128) (local $lut v128)
+    (local $termQuery v128) (local $rareQuery v128)
     (local $m v128) (local $fl v128) (local $u v128) (local $x v128) (local $keep v128)
     (local.set $needs (i32x4.splat (i32.load offset=0 (local.get $p))))
     (local.set $needUnit (i32x4.splat (i32.load offset=4 (local.get $p))))
@@ -91,6 +99,8 @@ const KERNEL = String.raw`
     (local.set $slack (i32x4.splat (i32.load offset=76 (local.get $p))))
     (local.set $thr (i32x4.splat (i32.load offset=80 (local.get $p))))
     (local.set $lut (v128.load offset=96 (local.get $p)))
+    (local.set $termQuery (i32x4.splat (i32.load offset=112 (local.get $p))))
+    (local.set $rareQuery (i32x4.splat (i32.load offset=116 (local.get $p))))
     (local.set $shift (i32.load offset=92 (local.get $p)))
     (local.set $a (i32.mul (local.get $from) (i32.const ${BLOCK_BYTES})))
     (local.set $index (i32.shl (local.get $from) (i32.const 2)))
@@ -167,11 +177,20 @@ const KERNEL = String.raw`
               (i8x16.add
                 (i8x16.popcnt (v128.and (v128.load offset=80 (local.get $a)) (local.get $ql)))
                 (i8x16.popcnt (v128.and (v128.load offset=96 (local.get $a)) (local.get $qh)))))))
+        ;; and no shared weight above the row's largest one (units of 1/1024, rounded up)
         (local.set $u
           (i32x4.add
             (i32x4.add (local.get $u) (local.get $slack))
-            (i32x4.min_s (local.get $reach)
-              (i32x4.add (local.get $rare) (i32x4.mul (local.get $x) (local.get $perTerm))))))
+            (i32x4.min_s
+              (i32x4.min_s (local.get $reach)
+                (i32x4.add (local.get $rare) (i32x4.mul (local.get $x) (local.get $perTerm))))
+              (i32x4.shr_u
+                (i32x4.add
+                  (i32x4.mul (v128.load offset=112 (local.get $a))
+                    (i32x4.add (local.get $rareQuery)
+                      (i32x4.mul (local.get $x) (local.get $termQuery))))
+                  (v128.const i32x4 1023 1023 1023 1023))
+                (i32.const 10)))))
         (local.set $keep (i32x4.ge_s (local.get $u) (local.get $thr)))
         (local.set $bits (i32x4.bitmask (local.get $keep)))
         (if (local.get $bits)
@@ -268,6 +287,8 @@ export type FilterRow = {
   languages: number;
   termsLow: number;
   termsHigh: number;
+  /** The row's largest TF-IDF weight, in units of 1/1024 rounded up. */
+  textMax: number;
 };
 
 /** Writes row r's words into its block. */
@@ -281,6 +302,7 @@ export function writeRow(filter: RowFilter, r: number, row: FilterRow): void {
   words[base + 16] = row.languages;
   words[base + 20] = row.termsLow;
   words[base + 24] = row.termsHigh;
+  words[base + 28] = row.textMax;
 }
 
 /** Writes the rows' blocks (padding rows stay zero). */
@@ -307,6 +329,7 @@ function writeBlocks(tables: ScoringTables, filter: RowFilter): void {
       languages: rowPacked[packed + PACKED.languages]!,
       termsLow: rowPacked[packed + PACKED.termsLow]!,
       termsHigh: rowPacked[packed + PACKED.termsHigh]!,
+      textMax: Math.ceil(tables.rowTextMax[r]! * 1024 * (1 + 1e-9)),
     });
   }
 }

@@ -345,6 +345,11 @@ function writeFilterParams(
   words[at + FILTER.perTerm / 4] = unitsAbove(w7 * largestReach * (1 + 1e-6));
   words[at + FILTER.rare / 4] = unitsAbove(w7 * search.rareReach * (1 + 1e-6));
   words[at + FILTER.reach / 4] = Math.min(1 << 20, unitsAbove(search.textReach));
+  let largestQuery = 0;
+  for (let bit = 0; bit < 64; bit++)
+    if (search.termQuery[bit]! > largestQuery) largestQuery = search.termQuery[bit]!;
+  words[at + FILTER.termQuery / 4] = unitsAbove(w7 * largestQuery * (1 + 1e-6));
+  words[at + FILTER.rareQuery / 4] = unitsAbove(w7 * search.rareQuery * (1 + 1e-6));
   // Covers the different order of the additions of the exact score.
   words[at + FILTER.slack / 4] = 2;
   const kindUnits = new Uint8Array(words.buffer, byte + FILTER.kindUnits, 16);
