@@ -46,27 +46,17 @@ export async function buildCandidateGraphInParallel(
 ): Promise<ScoredCandidateGraph> {
   if (profiles.mentees.length !== mentees.length || profiles.mentors.length !== mentors.length)
     throw new RangeError('profiles must be prepared from the given mentees and mentors');
-  const context = createScoringContext(profiles.textIndex, options.weights);
-  const tables = buildScoringTables(profiles, context, new Set(options.excluded), true);
-  const output = createCandidateOutput(tables.menteeCount, options.k, true);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const input: CandidateWorkerInput = {
-    tables,
-    output,
-    next,
-    chunk: CHUNK,
-    minScore: options.minScore,
-  };
-  const count = tables.menteeCount;
-  let done = 0;
+  const count = profiles.mentees.length;
   const threads = Math.max(1, Math.min(options.threads, Math.ceil(count / CHUNK)));
-  const jobs = Array.from(
-    { length: threads },
-    () =>
+  // The workers start (load their modules, assemble the row filter) while the tables are
+  // built here; each gets them by message once they are ready.
+  const workers = Array.from({ length: threads }, () =>
+    startTypeScriptWorker(new URL('./candidate-worker.ts', import.meta.url)),
+  );
+  let done = 0;
+  const jobs = workers.map(
+    (worker) =>
       new Promise<void>((resolve, reject) => {
-        const worker = startTypeScriptWorker(new URL('./candidate-worker.ts', import.meta.url), {
-          workerData: input,
-        });
         worker.on('message', (message: { done?: number; finished?: boolean }) => {
           if (message.finished) {
             resolve();
@@ -82,6 +72,23 @@ export async function buildCandidateGraphInParallel(
         });
       }),
   );
+  let tables: ScoringTables;
+  try {
+    const context = createScoringContext(profiles.textIndex, options.weights);
+    tables = buildScoringTables(profiles, context, new Set(options.excluded), true);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
+  const output = createCandidateOutput(tables.menteeCount, options.k, true);
+  const input: CandidateWorkerInput = {
+    tables,
+    output,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    chunk: CHUNK,
+    minScore: options.minScore,
+  };
+  for (const worker of workers) worker.postMessage(input);
   await Promise.all(jobs);
   return assembleCandidateGraph(profiles, output);
 }
