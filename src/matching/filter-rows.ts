@@ -1,198 +1,270 @@
 import createWabt from 'wabt';
 import type { ScoringTables } from './scoring-tables.ts';
-import { PACKED, ROW_STRIDE } from './scoring-tables.ts';
+import { NEED_BITS, PACKED, ROW_STRIDE } from './scoring-tables.ts';
 
 /**
- * A WebAssembly SIMD filter of the rows of the candidate search (decision 0109): for four
+ * A WebAssembly SIMD filter of the rows of the candidate search (decision 0109): for eight
  * rows at a time, an integer upper bound of the score a row can get when it shares no key
  * (no occupation domaine, NAF division or place id) with the mentee, and the rows whose
- * bound reaches a threshold. The bound is summed in units of 1/`UNITS` of a score, each
- * criterion rounded up, so it is never below the exact score; the search scores the rows it
- * lets through exactly, in JavaScript.
+ * bound reaches a threshold. The bound is summed in 16-bit lanes, in units of 1/`UNITS` of
+ * a score, each criterion rounded up, so it is never below the exact score; the search
+ * scores the rows it lets through exactly, in JavaScript.
  *
- * Rows are stored four by four: for each block of four rows, eight vectors of four 32-bit
- * words (`BLOCK_BYTES`): expertise | availability << NEED_BITS, grand domaine bits, NAF
- * section bits, flags (as `PACKED.flags`), languages, frequent-term bits low and high, and
- * the largest TF-IDF weight in 1/1024.
+ * What it adds, for a row and the mentee's `FilterQuery`:
+ * - the shared needs times `needUnit`, and `kindUnits[kind + 1]`;
+ * - `halfSlot` for one shared slot and again for a second;
+ * - `language`, `grandDomaine`, `section` when those bits meet (their masks are folded to
+ *   16 bits by OR-ing the two halves, so that a shared bit always stays shared);
+ * - `geography` when both meet remotely, or when the mentee can be near (`near`) a mentor
+ *   who meets in person and has coordinates;
+ * - text: the smaller of `reach` and the row's largest TF-IDF weight (in 1/256, rounded
+ *   up) times `rareQuery` plus the shared frequent terms times `termQuery`;
+ * - `slack`.
  */
 export const UNITS = 1024;
 
-/** Bytes of one block of four rows. */
-const BLOCK_BYTES = 128;
+/** Rows per block (one 16-bit lane each). */
+const LANES = 8;
 
-/**
- * Offsets (bytes) in a search's parameter block: what the mentee brings to each criterion,
- * as bits to test and the units each one adds.
- */
-export const FILTER = {
+/** Bytes of one block: ten vectors of eight 16-bit lanes. */
+const BLOCK_BYTES = 160;
+
+/** What a search asks of the filter: the mentee's bits and what each criterion adds. */
+export type FilterQuery = {
+  needs: number;
+  needUnit: number;
+  /** Slot mask (bit s: slot s), at most 20 slots. */
+  availability: number;
+  halfSlot: number;
+  languages: number;
+  language: number;
+  grandDomaines: number;
+  grandDomaine: number;
+  sections: number;
+  section: number;
+  /** The mentee meets remotely; it has coordinates and meets in person. */
+  remote: boolean;
+  near: boolean;
+  geography: number;
+  /** The mentee's frequent-term bits, low and high words. */
+  termsLow: number;
+  termsHigh: number;
+  reach: number;
+  termQuery: number;
+  rareQuery: number;
+  /** Units of the track fit by kind + 1 (8 entries). */
+  kindUnits: readonly number[];
+  slack: number;
+};
+
+/** What the filter reads of a row. */
+export type FilterRow = {
+  expertise: number;
+  /** Slot mask, at most 20 slots. */
+  availability: number;
+  grandDomaineBits: number;
+  sectionBits: number;
+  /** Kind + 1 (0–7). */
+  kind: number;
+  remote: boolean;
+  inPerson: boolean;
+  hasCoordinates: boolean;
+  languages: number;
+  termsLow: number;
+  termsHigh: number;
+  /** Largest weight of its TF-IDF vector, in [0, 1]. */
+  textMax: number;
+};
+
+/** Byte offsets in a search's parameter block (32-bit words; the kernel uses the low half). */
+const PARAM = {
   needs: 0,
   needUnit: 4,
-  availability: 8,
-  halfSlot: 12,
-  languages: 16,
-  language: 20,
-  grandDomaines: 24,
-  grandDomaine: 28,
-  sections: 32,
-  section: 36,
-  /** Flag bit of the mentors open to remote meetings when the mentee is (else 0). */
-  remote: 40,
-  /** Flag bits (in person, coordinates) a mentor needs to be near; `nearOn` -1 when used. */
-  near: 44,
+  slotsLow: 8,
+  slotsHigh: 12,
+  halfSlot: 16,
+  languages: 20,
+  language: 24,
+  grandDomaines: 28,
+  grandDomaine: 32,
+  sections: 36,
+  section: 40,
+  remote: 44,
   nearOn: 48,
   geography: 52,
-  termsLow: 56,
-  termsHigh: 60,
-  perTerm: 64,
-  rare: 68,
+  terms: 56,
   reach: 72,
-  slack: 76,
-  threshold: 80,
-  /** Shift of the kind units (they are stored as bytes: in units of 2^shift). */
-  kindShift: 92,
-  /** 16 bytes: units of the track fit by kind + 1. */
-  kindUnits: 96,
-  /**
-   * Units of the text weight times the mentee's largest frequent-term weight, and times the
-   * sum of its other weights: with a row's largest weight, they bound its text too.
-   */
-  termQuery: 112,
-  rareQuery: 116,
+  termQuery: 76,
+  rareQuery: 80,
+  sharedMost: 84,
+  threshold: 88,
+  slack: 92,
+  kindShift: 96,
+  kindUnits: 112,
 } as const;
 
 /** Bytes of a parameter block. */
 export const FILTER_PARAMS_BYTES = 128;
 
+/** A 32-bit mask folded to 16 bits: a bit shared by two masks stays shared. */
+export function foldMask(mask: number): number {
+  return (mask | (mask >>> 16)) & 0xffff;
+}
+
+// Lane of the flags vector: kind + 1 (bits 0-2), remote (3), in person (4), coordinates
+// (5), largest text weight in 1/256 (bits 7-15).
 const KERNEL = String.raw`
 (module
   (memory (export "memory") 1)
   (func (export "filter")
     (param $p i32) (param $from i32) (param $blocks i32) (param $out i32) (result i32)
     (local $n i32) (local $bits i32) (local $index i32) (local $a i32) (local $shift i32)
-    (local $needs v128) (local $needUnit v128) (local $avail v128) (local $half v128)
-    (local $langs v128) (local $langQ v128) (local $gd v128) (local $gdQ v128)
-    (local $sec v128) (local $secQ v128) (local $remote v128) (local $near v128)
-    (local $nearOn v128) (local $geoQ v128) (local $ql v128) (local $qh v128)
-    (local $perTerm v128) (local $rare v128) (local $reach v128) (local $slack v128)
-    (local $thr v128) (local $lut v128)
-    (local $termQuery v128) (local $rareQuery v128)
-    (local $m v128) (local $fl v128) (local $u v128) (local $x v128) (local $keep v128)
-    (local.set $needs (i32x4.splat (i32.load offset=0 (local.get $p))))
-    (local.set $needUnit (i32x4.splat (i32.load offset=4 (local.get $p))))
-    (local.set $avail (i32x4.splat (i32.load offset=8 (local.get $p))))
-    (local.set $half (i32x4.splat (i32.load offset=12 (local.get $p))))
-    (local.set $langs (i32x4.splat (i32.load offset=16 (local.get $p))))
-    (local.set $langQ (i32x4.splat (i32.load offset=20 (local.get $p))))
-    (local.set $gd (i32x4.splat (i32.load offset=24 (local.get $p))))
-    (local.set $gdQ (i32x4.splat (i32.load offset=28 (local.get $p))))
-    (local.set $sec (i32x4.splat (i32.load offset=32 (local.get $p))))
-    (local.set $secQ (i32x4.splat (i32.load offset=36 (local.get $p))))
-    (local.set $remote (i32x4.splat (i32.load offset=40 (local.get $p))))
-    (local.set $near (i32x4.splat (i32.load offset=44 (local.get $p))))
-    (local.set $nearOn (i32x4.splat (i32.load offset=48 (local.get $p))))
-    (local.set $geoQ (i32x4.splat (i32.load offset=52 (local.get $p))))
-    (local.set $ql (i32x4.splat (i32.load offset=56 (local.get $p))))
-    (local.set $qh (i32x4.splat (i32.load offset=60 (local.get $p))))
-    (local.set $perTerm (i32x4.splat (i32.load offset=64 (local.get $p))))
-    (local.set $rare (i32x4.splat (i32.load offset=68 (local.get $p))))
-    (local.set $reach (i32x4.splat (i32.load offset=72 (local.get $p))))
-    (local.set $slack (i32x4.splat (i32.load offset=76 (local.get $p))))
-    (local.set $thr (i32x4.splat (i32.load offset=80 (local.get $p))))
-    (local.set $lut (v128.load offset=96 (local.get $p)))
-    (local.set $termQuery (i32x4.splat (i32.load offset=112 (local.get $p))))
-    (local.set $rareQuery (i32x4.splat (i32.load offset=116 (local.get $p))))
-    (local.set $shift (i32.load offset=92 (local.get $p)))
+    (local $needs v128) (local $needUnit v128) (local $slotsLow v128) (local $slotsHigh v128)
+    (local $half v128) (local $langs v128) (local $langQ v128) (local $gd v128)
+    (local $gdQ v128) (local $sec v128) (local $secQ v128) (local $remote v128)
+    (local $nearOn v128) (local $geoQ v128) (local $t0 v128) (local $t1 v128)
+    (local $t2 v128) (local $t3 v128) (local $reach v128) (local $termQuery v128)
+    (local $rareQuery v128) (local $most v128) (local $thr v128) (local $slack v128)
+    (local $lut v128)
+    (local $m v128) (local $fl v128) (local $u v128) (local $lo v128) (local $hi v128)
+    (local $x v128) (local $keep v128)
+    (local.set $needs (i16x8.splat (i32.load offset=0 (local.get $p))))
+    (local.set $needUnit (i16x8.splat (i32.load offset=4 (local.get $p))))
+    (local.set $slotsLow (i16x8.splat (i32.load offset=8 (local.get $p))))
+    (local.set $slotsHigh (i16x8.splat (i32.load offset=12 (local.get $p))))
+    (local.set $half (i16x8.splat (i32.load offset=16 (local.get $p))))
+    (local.set $langs (i16x8.splat (i32.load offset=20 (local.get $p))))
+    (local.set $langQ (i16x8.splat (i32.load offset=24 (local.get $p))))
+    (local.set $gd (i16x8.splat (i32.load offset=28 (local.get $p))))
+    (local.set $gdQ (i16x8.splat (i32.load offset=32 (local.get $p))))
+    (local.set $sec (i16x8.splat (i32.load offset=36 (local.get $p))))
+    (local.set $secQ (i16x8.splat (i32.load offset=40 (local.get $p))))
+    (local.set $remote (i16x8.splat (i32.load offset=44 (local.get $p))))
+    (local.set $nearOn (i16x8.splat (i32.load offset=48 (local.get $p))))
+    (local.set $geoQ (i16x8.splat (i32.load offset=52 (local.get $p))))
+    (local.set $t0 (i16x8.splat (i32.load offset=56 (local.get $p))))
+    (local.set $t1 (i16x8.splat (i32.load offset=60 (local.get $p))))
+    (local.set $t2 (i16x8.splat (i32.load offset=64 (local.get $p))))
+    (local.set $t3 (i16x8.splat (i32.load offset=68 (local.get $p))))
+    (local.set $reach (i16x8.splat (i32.load offset=72 (local.get $p))))
+    (local.set $termQuery (i16x8.splat (i32.load offset=76 (local.get $p))))
+    (local.set $rareQuery (i16x8.splat (i32.load offset=80 (local.get $p))))
+    (local.set $most (i16x8.splat (i32.load offset=84 (local.get $p))))
+    (local.set $thr (i16x8.splat (i32.load offset=88 (local.get $p))))
+    (local.set $slack (i16x8.splat (i32.load offset=92 (local.get $p))))
+    (local.set $shift (i32.load offset=96 (local.get $p)))
+    (local.set $lut (v128.load offset=112 (local.get $p)))
     (local.set $a (i32.mul (local.get $from) (i32.const ${BLOCK_BYTES})))
-    (local.set $index (i32.shl (local.get $from) (i32.const 2)))
+    (local.set $index (i32.mul (local.get $from) (i32.const ${LANES})))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $blocks)))
         (local.set $m (v128.load offset=0 (local.get $a)))
-        (local.set $fl (v128.load offset=48 (local.get $a)))
-        ;; needs: shared needs times the units of one
+        (local.set $fl (v128.load offset=80 (local.get $a)))
+        ;; needs: shared needs times the units of one (the top 4 bits hold slots)
         (local.set $u
-          (i32x4.mul
-            (i32x4.extadd_pairwise_i16x8_u
-              (i16x8.extadd_pairwise_i8x16_u
-                (i8x16.popcnt (v128.and (local.get $m) (local.get $needs)))))
+          (i16x8.mul
+            (i16x8.extadd_pairwise_i8x16_u
+              (i8x16.popcnt (v128.and (local.get $m) (local.get $needs))))
             (local.get $needUnit)))
-        ;; track fit by kind + 1 (the low byte of the flags; the other bytes select nothing)
+        ;; track fit by kind + 1 (low byte; the high byte selects nothing)
         (local.set $u
-          (i32x4.add (local.get $u)
-            (i32x4.shl
+          (i16x8.add (local.get $u)
+            (i16x8.shl
               (i8x16.swizzle (local.get $lut)
                 (v128.or
-                  (v128.and (local.get $fl) (v128.const i32x4 7 7 7 7))
-                  (v128.const i32x4 0x80808000 0x80808000 0x80808000 0x80808000)))
+                  (v128.and (local.get $fl) (v128.const i16x8 7 7 7 7 7 7 7 7))
+                  (v128.const i16x8 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000 0x8000)))
               (local.get $shift))))
-        ;; one shared slot, then a second
-        (local.set $x (v128.and (local.get $m) (local.get $avail)))
+        ;; one shared slot, then a second (slots 0-15 in their own lanes, 16-19 above the needs)
+        (local.set $lo (v128.and (v128.load offset=16 (local.get $a)) (local.get $slotsLow)))
+        (local.set $hi (v128.and (local.get $m) (local.get $slotsHigh)))
         (local.set $u
-          (i32x4.add (local.get $u)
-            (v128.and (i32x4.ne (local.get $x) (v128.const i32x4 0 0 0 0)) (local.get $half))))
-        (local.set $u
-          (i32x4.add (local.get $u)
+          (i16x8.add (local.get $u)
             (v128.and
-              (i32x4.ne
-                (v128.and (local.get $x)
-                  (i32x4.sub (local.get $x) (v128.const i32x4 1 1 1 1)))
-                (v128.const i32x4 0 0 0 0))
+              (i16x8.ne (v128.or (local.get $lo) (local.get $hi)) (v128.const i16x8 0 0 0 0 0 0 0 0))
+              (local.get $half))))
+        (local.set $u
+          (i16x8.add (local.get $u)
+            (v128.and
+              (v128.or
+                (v128.or
+                  (i16x8.ne
+                    (v128.and (local.get $lo) (i16x8.sub (local.get $lo) (v128.const i16x8 1 1 1 1 1 1 1 1)))
+                    (v128.const i16x8 0 0 0 0 0 0 0 0))
+                  (i16x8.ne
+                    (v128.and (local.get $hi) (i16x8.sub (local.get $hi) (v128.const i16x8 1 1 1 1 1 1 1 1)))
+                    (v128.const i16x8 0 0 0 0 0 0 0 0)))
+                (v128.and
+                  (i16x8.ne (local.get $lo) (v128.const i16x8 0 0 0 0 0 0 0 0))
+                  (i16x8.ne (local.get $hi) (v128.const i16x8 0 0 0 0 0 0 0 0))))
               (local.get $half))))
         ;; a shared language, grand domaine, NAF section
         (local.set $u
-          (i32x4.add (local.get $u)
+          (i16x8.add (local.get $u)
             (v128.and
-              (i32x4.ne
-                (v128.and (v128.load offset=64 (local.get $a)) (local.get $langs))
-                (v128.const i32x4 0 0 0 0))
+              (i16x8.ne
+                (v128.and (v128.load offset=32 (local.get $a)) (local.get $langs))
+                (v128.const i16x8 0 0 0 0 0 0 0 0))
               (local.get $langQ))))
         (local.set $u
-          (i32x4.add (local.get $u)
+          (i16x8.add (local.get $u)
             (v128.and
-              (i32x4.ne
-                (v128.and (v128.load offset=16 (local.get $a)) (local.get $gd))
-                (v128.const i32x4 0 0 0 0))
+              (i16x8.ne
+                (v128.and (v128.load offset=48 (local.get $a)) (local.get $gd))
+                (v128.const i16x8 0 0 0 0 0 0 0 0))
               (local.get $gdQ))))
         (local.set $u
-          (i32x4.add (local.get $u)
+          (i16x8.add (local.get $u)
             (v128.and
-              (i32x4.ne
-                (v128.and (v128.load offset=32 (local.get $a)) (local.get $sec))
-                (v128.const i32x4 0 0 0 0))
+              (i16x8.ne
+                (v128.and (v128.load offset=64 (local.get $a)) (local.get $sec))
+                (v128.const i16x8 0 0 0 0 0 0 0 0))
               (local.get $secQ))))
-        ;; geography: both open to remote meetings, or a mentor that may be near
+        ;; geography: both open to remote meetings, or a mentor in person with coordinates
         (local.set $u
-          (i32x4.add (local.get $u)
+          (i16x8.add (local.get $u)
             (v128.and
               (v128.or
-                (i32x4.ne (v128.and (local.get $fl) (local.get $remote)) (v128.const i32x4 0 0 0 0))
+                (i16x8.ne (v128.and (local.get $fl) (local.get $remote)) (v128.const i16x8 0 0 0 0 0 0 0 0))
                 (v128.and
-                  (i32x4.eq (v128.and (local.get $fl) (local.get $near)) (local.get $near))
+                  (i16x8.eq
+                    (v128.and (local.get $fl) (v128.const i16x8 0x30 0x30 0x30 0x30 0x30 0x30 0x30 0x30))
+                    (v128.const i16x8 0x30 0x30 0x30 0x30 0x30 0x30 0x30 0x30))
                   (local.get $nearOn)))
               (local.get $geoQ))))
-        ;; text: the shared frequent terms times the most one can add, plus the rare terms
+        ;; text: the shared frequent terms, capped so that the sum stays within 16 bits
         (local.set $x
-          (i32x4.extadd_pairwise_i16x8_u
+          (i16x8.min_u
             (i16x8.extadd_pairwise_i8x16_u
               (i8x16.add
-                (i8x16.popcnt (v128.and (v128.load offset=80 (local.get $a)) (local.get $ql)))
-                (i8x16.popcnt (v128.and (v128.load offset=96 (local.get $a)) (local.get $qh)))))))
-        ;; and no shared weight above the row's largest one (units of 1/1024, rounded up)
+                (i8x16.add
+                  (i8x16.popcnt (v128.and (v128.load offset=96 (local.get $a)) (local.get $t0)))
+                  (i8x16.popcnt (v128.and (v128.load offset=112 (local.get $a)) (local.get $t1))))
+                (i8x16.add
+                  (i8x16.popcnt (v128.and (v128.load offset=128 (local.get $a)) (local.get $t2)))
+                  (i8x16.popcnt (v128.and (v128.load offset=144 (local.get $a)) (local.get $t3))))))
+            (local.get $most)))
+        (local.set $x
+          (i16x8.add (local.get $rareQuery) (i16x8.mul (local.get $x) (local.get $termQuery))))
+        ;; times the row's largest weight (1/256), rounded up
+        (local.set $lo (i16x8.shr_u (local.get $fl) (i32.const 7)))
+        (local.set $x
+          (i16x8.narrow_i32x4_u
+            (i32x4.shr_u
+              (i32x4.add (i32x4.extmul_low_i16x8_u (local.get $x) (local.get $lo))
+                (v128.const i32x4 255 255 255 255))
+              (i32.const 8))
+            (i32x4.shr_u
+              (i32x4.add (i32x4.extmul_high_i16x8_u (local.get $x) (local.get $lo))
+                (v128.const i32x4 255 255 255 255))
+              (i32.const 8))))
         (local.set $u
-          (i32x4.add
-            (i32x4.add (local.get $u) (local.get $slack))
-            (i32x4.min_s
-              (i32x4.min_s (local.get $reach)
-                (i32x4.add (local.get $rare) (i32x4.mul (local.get $x) (local.get $perTerm))))
-              (i32x4.shr_u
-                (i32x4.add
-                  (i32x4.mul (v128.load offset=112 (local.get $a))
-                    (i32x4.add (local.get $rareQuery)
-                      (i32x4.mul (local.get $x) (local.get $termQuery))))
-                  (v128.const i32x4 1023 1023 1023 1023))
-                (i32.const 10)))))
-        (local.set $keep (i32x4.ge_s (local.get $u) (local.get $thr)))
-        (local.set $bits (i32x4.bitmask (local.get $keep)))
+          (i16x8.add
+            (i16x8.add (local.get $u) (local.get $slack))
+            (i16x8.min_u (local.get $reach) (local.get $x))))
+        (local.set $keep (i16x8.ge_s (local.get $u) (local.get $thr)))
+        (local.set $bits (i16x8.bitmask (local.get $keep)))
         (if (local.get $bits)
           (then
             (loop $emit
@@ -203,7 +275,7 @@ const KERNEL = String.raw`
               (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
               (br_if $emit (local.get $bits)))))
         (local.set $a (i32.add (local.get $a) (i32.const ${BLOCK_BYTES})))
-        (local.set $index (i32.add (local.get $index) (i32.const 4)))
+        (local.set $index (i32.add (local.get $index) (i32.const ${LANES})))
         (local.set $blocks (i32.sub (local.get $blocks) (i32.const 1)))
         (br $next)))
     (local.get $n)))
@@ -223,90 +295,28 @@ const kernelModule = new wasm.Module(parsed.toBinary({}).buffer);
 parsed.destroy();
 
 /**
- * One thread's instance of the filter over the rows of `tables`: their blocks, `searches`
- * parameter blocks and an output list as long as the rows, in its own memory.
+ * One thread's instance of the filter: the rows' blocks, `searches` parameter blocks and an
+ * output list as long as the rows, in its own memory.
  */
 export type RowFilter = {
-  /** Int32 view of the memory (parameters are written here, rows found are read here). */
-  words: Int32Array;
-  /** Byte offset of search s's parameter block: `paramsOffset + s * FILTER_PARAMS_BYTES`. */
-  paramsOffset: number;
-  /** Word offset of the output list. */
-  outWord: number;
-  /** Rows rounded up to a whole number of blocks. */
+  /** Rows rounded up to whole blocks (the padding rows are all zero). */
   paddedRows: number;
+  /** Blocks of `LANES` rows. */
+  blockCount: number;
+  /** The output list (a view of the memory): `found` holds what the last call wrote. */
+  found: Int32Array;
+  /** Sets search s's query (everything but the threshold). */
+  setQuery(search: number, query: FilterQuery): void;
   /**
-   * The rows, among blocks `fromBlock` … `toBlock - 1`, whose bound under search s's
-   * parameters reaches its threshold, written from `outWord`; returns how many.
+   * The rows, among blocks `fromBlock` … `toBlock - 1`, whose bound under search s's query
+   * reaches `threshold` (units), written to `found` from 0; returns how many.
    */
-  filter(search: number, fromBlock: number, toBlock: number): number;
+  filter(search: number, threshold: number, fromBlock: number, toBlock: number): number;
 };
 
 /** A filter over the rows of `tables`, for `searches` searches at once. */
 export function createRowFilter(tables: ScoringTables, searches: number): RowFilter {
   const filter = allocateRowFilter(tables.rowCount, searches);
-  writeBlocks(tables, filter);
-  return filter;
-}
-
-/** A filter for `rowCount` rows, all zero until written (`writeRow`). */
-export function allocateRowFilter(rowCount: number, searches: number): RowFilter {
-  const paddedRows = Math.ceil(rowCount / 4) * 4;
-  const rowsBytes = (paddedRows / 4) * BLOCK_BYTES;
-  const paramsOffset = rowsBytes;
-  const outOffset = paramsOffset + searches * FILTER_PARAMS_BYTES;
-  const bytes = outOffset + 4 * paddedRows;
-  const instance = new wasm.Instance(kernelModule, {});
-  const exports = instance.exports as {
-    memory: WasmMemory;
-    filter: (p: number, from: number, blocks: number, out: number) => number;
-  };
-  const pages = Math.ceil(bytes / 65536) - exports.memory.buffer.byteLength / 65536;
-  if (pages > 0) exports.memory.grow(pages);
-  return {
-    words: new Int32Array(exports.memory.buffer),
-    paramsOffset,
-    outWord: outOffset / 4,
-    paddedRows,
-    filter: (search, fromBlock, toBlock) =>
-      exports.filter(
-        paramsOffset + search * FILTER_PARAMS_BYTES,
-        fromBlock,
-        toBlock - fromBlock,
-        outOffset,
-      ),
-  };
-}
-
-/** What the filter reads of a row, in block order (see `UNITS`). */
-export type FilterRow = {
-  masks: number;
-  grandDomaineBits: number;
-  sectionBits: number;
-  flags: number;
-  languages: number;
-  termsLow: number;
-  termsHigh: number;
-  /** The row's largest TF-IDF weight, in units of 1/1024 rounded up. */
-  textMax: number;
-};
-
-/** Writes row r's words into its block. */
-export function writeRow(filter: RowFilter, r: number, row: FilterRow): void {
-  const base = (r >>> 2) * (BLOCK_BYTES / 4) + (r & 3);
-  const { words } = filter;
-  words[base] = row.masks;
-  words[base + 4] = row.grandDomaineBits;
-  words[base + 8] = row.sectionBits;
-  words[base + 12] = row.flags;
-  words[base + 16] = row.languages;
-  words[base + 20] = row.termsLow;
-  words[base + 24] = row.termsHigh;
-  words[base + 28] = row.textMax;
-}
-
-/** Writes the rows' blocks (padding rows stay zero). */
-function writeBlocks(tables: ScoringTables, filter: RowFilter): void {
   const { rowPacked, rowOccupationStart, rowOccupationClass, rowSectorStart, rowSectorClass } =
     tables;
   for (let r = 0; r < tables.rowCount; r++) {
@@ -321,15 +331,125 @@ function writeBlocks(tables: ScoringTables, filter: RowFilter): void {
       const id = tables.sectorClassLevels[5 * rowSectorClass[c]! + 4]!;
       if (id >= 0) sectionBits |= 1 << (id & 31);
     }
-    writeRow(filter, r, {
-      masks: rowPacked[packed + PACKED.masks]!,
+    const masks = rowPacked[packed + PACKED.masks]!;
+    const flags = rowPacked[packed + PACKED.flags]!;
+    filter.writeRow(r, {
+      expertise: masks & ((1 << NEED_BITS) - 1),
+      availability: masks >>> NEED_BITS,
       grandDomaineBits,
       sectionBits,
-      flags: rowPacked[packed + PACKED.flags]!,
+      kind: flags & 7,
+      remote: (flags & 8) !== 0,
+      inPerson: (flags & 16) !== 0,
+      hasCoordinates: (flags & 128) !== 0,
       languages: rowPacked[packed + PACKED.languages]!,
       termsLow: rowPacked[packed + PACKED.termsLow]!,
       termsHigh: rowPacked[packed + PACKED.termsHigh]!,
-      textMax: Math.ceil(tables.rowTextMax[r]! * 1024 * (1 + 1e-9)),
+      textMax: tables.rowTextMax[r]!,
     });
   }
+  return filter;
+}
+
+/** A filter for `rowCount` rows, for `searches` searches, with rows written by `writeRow`. */
+export function allocateRowFilter(
+  rowCount: number,
+  searches: number,
+): RowFilter & { writeRow(r: number, row: FilterRow): void } {
+  const paddedRows = Math.ceil(rowCount / LANES) * LANES;
+  const blockCount = paddedRows / LANES;
+  const paramsOffset = blockCount * BLOCK_BYTES;
+  const outOffset = paramsOffset + searches * FILTER_PARAMS_BYTES;
+  const bytes = outOffset + 4 * paddedRows;
+  const instance = new wasm.Instance(kernelModule, {});
+  const exports = instance.exports as {
+    memory: WasmMemory;
+    filter: (p: number, from: number, blocks: number, out: number) => number;
+  };
+  const pages = Math.ceil(bytes / 65536) - exports.memory.buffer.byteLength / 65536;
+  if (pages > 0) exports.memory.grow(pages);
+  const buffer = exports.memory.buffer;
+  const words = new Int32Array(buffer);
+  const lanes = new Uint16Array(buffer);
+  const bytesView = new Uint8Array(buffer);
+  const paramWord = (search: number, offset: number) =>
+    (paramsOffset + search * FILTER_PARAMS_BYTES + offset) >>> 2;
+  return {
+    paddedRows,
+    blockCount,
+    found: new Int32Array(buffer, outOffset, paddedRows),
+    writeRow(r, row) {
+      if (row.availability >>> 20 !== 0) throw new RangeError('at most 20 slots');
+      // Lane r % 8 of vector v of block r / 8.
+      const lane = (vector: number) => ((r >>> 3) * BLOCK_BYTES) / 2 + vector * LANES + (r & 7);
+      const textMax = Math.min(256, Math.ceil(row.textMax * 256 * (1 + 1e-9)));
+      lanes[lane(0)] = row.expertise | ((row.availability >>> 16) << 12);
+      lanes[lane(1)] = row.availability & 0xffff;
+      lanes[lane(2)] = foldMask(row.languages);
+      lanes[lane(3)] = foldMask(row.grandDomaineBits);
+      lanes[lane(4)] = foldMask(row.sectionBits);
+      lanes[lane(5)] =
+        row.kind |
+        (row.remote ? 8 : 0) |
+        (row.inPerson ? 16 : 0) |
+        (row.hasCoordinates ? 32 : 0) |
+        (textMax << 7);
+      lanes[lane(6)] = row.termsLow & 0xffff;
+      lanes[lane(7)] = row.termsLow >>> 16;
+      lanes[lane(8)] = row.termsHigh & 0xffff;
+      lanes[lane(9)] = row.termsHigh >>> 16;
+    },
+    setQuery(search, query) {
+      const at = (offset: number) => paramWord(search, offset);
+      if (query.availability >>> 20 !== 0) throw new RangeError('at most 20 slots');
+      words[at(PARAM.needs)] = query.needs & ((1 << NEED_BITS) - 1);
+      words[at(PARAM.needUnit)] = query.needUnit;
+      words[at(PARAM.slotsLow)] = query.availability & 0xffff;
+      words[at(PARAM.slotsHigh)] = (query.availability >>> 16) << 12;
+      words[at(PARAM.halfSlot)] = query.halfSlot;
+      words[at(PARAM.languages)] = foldMask(query.languages);
+      words[at(PARAM.language)] = query.language;
+      words[at(PARAM.grandDomaines)] = foldMask(query.grandDomaines);
+      words[at(PARAM.grandDomaine)] = query.grandDomaine;
+      words[at(PARAM.sections)] = foldMask(query.sections);
+      words[at(PARAM.section)] = query.section;
+      words[at(PARAM.remote)] = query.remote ? 8 : 0;
+      words[at(PARAM.nearOn)] = query.near ? -1 : 0;
+      words[at(PARAM.geography)] = query.geography;
+      words[at(PARAM.terms)] = query.termsLow & 0xffff;
+      words[at(PARAM.terms) + 1] = query.termsLow >>> 16;
+      words[at(PARAM.terms) + 2] = query.termsHigh & 0xffff;
+      words[at(PARAM.terms) + 3] = query.termsHigh >>> 16;
+      // 16-bit lanes: the text part stays below 2^15 (the reach caps it anyway).
+      words[at(PARAM.reach)] = Math.min(4096, query.reach);
+      const termQuery = Math.min(4096, query.termQuery);
+      const rareQuery = Math.min(4096, query.rareQuery);
+      words[at(PARAM.termQuery)] = termQuery;
+      words[at(PARAM.rareQuery)] = rareQuery;
+      // Beyond this many shared terms the product would not fit; it is above the reach.
+      words[at(PARAM.sharedMost)] = Math.min(
+        64,
+        Math.floor((32767 - rareQuery) / Math.max(1, termQuery)),
+      );
+      words[at(PARAM.slack)] = query.slack;
+      let largest = 0;
+      for (const units of query.kindUnits) largest = Math.max(largest, units);
+      if (largest > 255 << 3) throw new RangeError('kind units above 2040');
+      const shift = largest > 255 ? 3 : 0;
+      words[at(PARAM.kindShift)] = shift;
+      const lut = at(PARAM.kindUnits) * 4;
+      for (let kind = 0; kind < 16; kind++)
+        bytesView[lut + kind] =
+          kind < 8 ? Math.ceil((query.kindUnits[kind] ?? 0) / (1 << shift)) : 0;
+    },
+    filter(search, threshold, fromBlock, toBlock) {
+      words[paramWord(search, PARAM.threshold)] = Math.max(-32768, Math.min(32767, threshold));
+      return exports.filter(
+        paramsOffset + search * FILTER_PARAMS_BYTES,
+        fromBlock,
+        toBlock - fromBlock,
+        outOffset,
+      );
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { MENTOR_KINDS, TRACKS } from '../domain/people.ts';
 import type { RowFilter } from './filter-rows.ts';
-import { createRowFilter, FILTER, FILTER_PARAMS_BYTES, UNITS } from './filter-rows.ts';
+import { createRowFilter, UNITS } from './filter-rows.ts';
 import { countBits } from './prepare-profiles.ts';
 import type { ScoringTables } from './scoring-tables.ts';
 import {
@@ -102,7 +102,7 @@ export type CandidateWorkspace = {
   keyHistogram: Int32Array;
   /** The SIMD bound of the rows not visited by key, and its buffers (decision 0109). */
   rowFilter: RowFilter;
-  /** Blocks of four rows per segment. */
+  /** Blocks of eight rows per segment. */
   segmentBlocks: number;
 };
 
@@ -145,7 +145,7 @@ export function createCandidateWorkspace(
     keyOrder: new Int32Array(tables.rowCount),
     keyHistogram: new Int32Array(BUCKETS + 2),
     rowFilter: createRowFilter(tables, BATCH),
-    segmentBlocks: Math.max(1, Math.ceil(segmentRows / 4)),
+    segmentBlocks: Math.max(1, Math.ceil(segmentRows / 8)),
   };
 }
 
@@ -186,7 +186,7 @@ function createSearch(tables: ScoringTables, k: number, slot: number): MenteeSea
       departement: -1,
     },
     // Also the padding rows of the filter's last block, marked visited at the start.
-    visited: new Int32Array((tables.rowCount + 3 + 31) >>> 5),
+    visited: new Int32Array((tables.rowCount + 7 + 31) >>> 5),
     heapMentor: new Int32Array(k),
     heapScore: new Float64Array(k),
   };
@@ -204,7 +204,7 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  *    structured part first: they hold most of the list and set a k-th best score early.
  * 2. Every other row can get at most a grand domaine, a NAF section and, without
  *    coordinates, nothing for places. A WebAssembly SIMD filter (`filter-rows.ts`) bounds
- *    four such rows at a time — in integer units rounded up: exact track fit, needs, slots
+ *    eight such rows at a time — in integer units rounded up: exact track fit, needs, slots
  *    and language, bits for grand domaines, sections, remote meetings and coordinates, and
  *    the mentee's text weight on their shared frequent terms — and lets through only those
  *    that may still reach the k-th best (or the best bound left out so far).
@@ -243,12 +243,13 @@ export function findCandidateBatch(
   if (workspace.searches[0]!.heapMentor.length < options.k)
     workspace.searches = workspace.searches.map((_, slot) => createSearch(tables, options.k, slot));
   const { searches } = workspace;
-  const blocks = workspace.rowFilter.paddedRows / 4;
+  const blocks = workspace.rowFilter.blockCount;
   for (let first = start; first < end; first += BATCH) {
     const count = Math.min(BATCH, end - first);
     for (let at = 0; at < count; at++) {
       const search = searches[at]!;
       startSearch(tables, search, first + at, options);
+      markPadding(tables, workspace, search);
       writeFilterParams(tables, workspace, search);
       scatterQuery(tables, search.mentee, workspace.query);
       visitSharedKeys(tables, workspace, search);
@@ -287,16 +288,17 @@ function startSearch(
   readMenteePlace(tables, mentee, search.place);
   // The slack covers the different order of additions of the bounds.
   search.textReach = tables.weights[7]! * reachText(tables, mentee, search) + 1e-9;
-  for (let r = tables.rowCount; r < workspaceRows(tables); r++)
+}
+
+/** Marks the filter's padding rows visited, so that they are never scanned. */
+function markPadding(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+): void {
+  for (let r = tables.rowCount; r < workspace.rowFilter.paddedRows; r++)
     search.visited[r >>> 5] = search.visited[r >>> 5]! | (1 << (r & 31));
 }
-
-/** Rows rounded up to whole blocks of four (the filter's padding rows are never scored). */
-function workspaceRows(tables: ScoringTables): number {
-  return Math.ceil(tables.rowCount / 4) * 4;
-}
-
-const INT_MIN = -2147483648;
 
 /** Units of a score, rounded up: what the filter adds for a criterion worth `value`. */
 function unitsAbove(value: number): number {
@@ -313,56 +315,39 @@ function writeFilterParams(
   workspace: CandidateWorkspace,
   search: MenteeSearch,
 ): void {
-  const filter = workspace.rowFilter;
-  const byte = filter.paramsOffset + search.slot * FILTER_PARAMS_BYTES;
-  const words = filter.words;
-  const at = byte >>> 2;
   const weights = tables.weights;
   const mentee = search.mentee;
   const needCount = tables.menteeNeedCount[mentee]!;
   const modes = tables.menteeModes[mentee]!;
-  words[at + FILTER.needs / 4] = tables.menteeNeeds[mentee]!;
-  words[at + FILTER.needUnit / 4] = needCount > 0 ? unitsAbove(weights[3]! / needCount) : 0;
-  words[at + FILTER.availability / 4] = tables.menteeAvailability[mentee]! << NEED_BITS;
-  words[at + FILTER.halfSlot / 4] = unitsAbove(weights[5]! * 0.5);
-  words[at + FILTER.languages / 4] = tables.menteeLanguages[mentee]!;
-  words[at + FILTER.language / 4] = unitsAbove(weights[6]!);
-  words[at + FILTER.grandDomaines / 4] = search.grandDomaineBits;
-  words[at + FILTER.grandDomaine / 4] = unitsAbove(weights[1]! * 0.3);
-  words[at + FILTER.sections / 4] = search.sectionBits;
-  words[at + FILTER.section / 4] = unitsAbove(weights[2]! * 0.2);
-  // Flag bit 3: the mentor meets remotely; bit 4: in person; bit 7: it has coordinates.
-  words[at + FILTER.remote / 4] = (modes & 1) !== 0 ? 8 : 0;
-  words[at + FILTER.near / 4] = 0x90;
-  words[at + FILTER.nearOn / 4] = search.place.hasCoordinates && (modes & 2) !== 0 ? -1 : 0;
-  words[at + FILTER.geography / 4] = unitsAbove(weights[4]!);
-  words[at + FILTER.termsLow / 4] = search.queryLow;
-  words[at + FILTER.termsHigh / 4] = search.queryHigh;
-  let largestReach = 0;
-  for (let bit = 0; bit < 64; bit++)
-    if (search.termReach[bit]! > largestReach) largestReach = search.termReach[bit]!;
   const w7 = weights[7]!;
-  words[at + FILTER.perTerm / 4] = unitsAbove(w7 * largestReach * (1 + 1e-6));
-  words[at + FILTER.rare / 4] = unitsAbove(w7 * search.rareReach * (1 + 1e-6));
-  words[at + FILTER.reach / 4] = Math.min(1 << 20, unitsAbove(search.textReach));
   let largestQuery = 0;
   for (let bit = 0; bit < 64; bit++)
     if (search.termQuery[bit]! > largestQuery) largestQuery = search.termQuery[bit]!;
-  words[at + FILTER.termQuery / 4] = unitsAbove(w7 * largestQuery * (1 + 1e-6));
-  words[at + FILTER.rareQuery / 4] = unitsAbove(w7 * search.rareQuery * (1 + 1e-6));
-  // Covers the different order of the additions of the exact score.
-  words[at + FILTER.slack / 4] = 2;
-  const kindUnits = new Uint8Array(words.buffer, byte + FILTER.kindUnits, 16);
-  let largest = 0;
-  for (let kind = 0; kind < 8; kind++)
-    largest = Math.max(largest, unitsAbove(weights[0]! * (search.trackFit[kind] ?? 0)));
-  const shift = largest > 255 ? 3 : 0;
-  words[at + FILTER.kindShift / 4] = shift;
-  for (let kind = 0; kind < 16; kind++)
-    kindUnits[kind] =
-      kind < 8
-        ? Math.ceil(unitsAbove(weights[0]! * (search.trackFit[kind] ?? 0)) / (1 << shift))
-        : 0;
+  workspace.rowFilter.setQuery(search.slot, {
+    needs: tables.menteeNeeds[mentee]!,
+    needUnit: needCount > 0 ? unitsAbove(weights[3]! / needCount) : 0,
+    availability: tables.menteeAvailability[mentee]!,
+    halfSlot: unitsAbove(weights[5]! * 0.5),
+    languages: tables.menteeLanguages[mentee]!,
+    language: unitsAbove(weights[6]!),
+    grandDomaines: search.grandDomaineBits,
+    grandDomaine: unitsAbove(weights[1]! * 0.3),
+    sections: search.sectionBits,
+    section: unitsAbove(weights[2]! * 0.2),
+    remote: (modes & 1) !== 0,
+    near: search.place.hasCoordinates && (modes & 2) !== 0,
+    geography: unitsAbove(weights[4]!),
+    termsLow: search.queryLow,
+    termsHigh: search.queryHigh,
+    reach: unitsAbove(search.textReach),
+    termQuery: unitsAbove(w7 * largestQuery * (1 + 1e-6)),
+    rareQuery: unitsAbove(w7 * search.rareQuery * (1 + 1e-6)),
+    kindUnits: Array.from({ length: 8 }, (_, kind) =>
+      unitsAbove(weights[0]! * (search.trackFit[kind] ?? 0)),
+    ),
+    // Covers the different order of the additions of the exact score.
+    slack: 2,
+  });
 }
 
 /**
@@ -379,18 +364,12 @@ function filterRows(
   to: number,
 ): void {
   const filter = workspace.rowFilter;
-  const at = (filter.paramsOffset + search.slot * FILTER_PARAMS_BYTES) >>> 2;
-  const minimum =
-    search.minScore === -Infinity
-      ? INT_MIN
-      : Math.max(INT_MIN, Math.floor(search.minScore * UNITS));
-  const kth = search.size === search.k ? Math.floor(search.heapScore[0]! * UNITS) : INT_MIN;
+  const minimum = search.minScore === -Infinity ? -Infinity : Math.floor(search.minScore * UNITS);
+  const kth = search.size === search.k ? Math.floor(search.heapScore[0]! * UNITS) : -Infinity;
   const skipped =
-    search.skippedBound === -Infinity ? INT_MIN : Math.floor(search.skippedBound * UNITS);
-  filter.words[at + FILTER.threshold / 4] = Math.max(minimum, Math.min(kth, skipped));
-  const found = filter.filter(search.slot, from, to);
-  if (found > 0)
-    scanRows(tables, workspace, search, filter.words, filter.outWord, filter.outWord + found);
+    search.skippedBound === -Infinity ? -Infinity : Math.floor(search.skippedBound * UNITS);
+  const found = filter.filter(search.slot, Math.max(minimum, Math.min(kth, skipped)), from, to);
+  if (found > 0) scanRows(tables, workspace, search, filter.found, 0, found);
 }
 
 /** The list of a finished search, best first. */
