@@ -113,7 +113,7 @@ export type CandidateWorkspace = {
 const BATCH = 16;
 
 /**
- * Rows per segment: a segment's blocks for the filter (28 bytes per row) stay in a core's
+ * Rows per segment: a segment's blocks for the filter (20 bytes per row) stay in a core's
  * cache while the mentees of a batch filter them in turn.
  */
 const SEGMENT_ROWS = 4096;
@@ -206,8 +206,8 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  *    coordinates, nothing for places. A WebAssembly SIMD filter (`filter-rows.ts`) bounds
  *    eight such rows at a time — in integer units rounded up: exact track fit, needs, slots
  *    and language, bits for grand domaines, sections, remote meetings and coordinates, and
- *    the mentee's text weight on their shared frequent terms — and lets through only those
- *    that may still reach the k-th best (or the best bound left out so far).
+ *    a text bound from their shared frequent terms and largest weight — and lets through
+ *    only those that may still reach the k-th best (or the best bound left out so far).
  * 3. A row let through gets its exact structured part, and the text cosine is added only
  *    when that part plus its own text bound still reaches the k-th best.
  *
@@ -306,9 +306,11 @@ function unitsAbove(value: number): number {
 }
 
 /**
- * Writes the filter parameters of a search: what each criterion can add for this mentee to
- * a row that shares no key with it (as in `boundGroups`), in units rounded up, and the text
- * bound from its shared frequent terms (each adds at most the largest `termReach`).
+ * Writes the filter query of a search: what each criterion can add for this mentee to a row
+ * that shares no key with it, in units rounded up (a grand domaine is worth at most 0.3 of
+ * the occupation weight, a NAF section 0.2 of the sector weight), and for the text its reach
+ * and its largest frequent-term weight and other weights, which the row's largest weight
+ * multiplies.
  */
 function writeFilterParams(
   tables: ScoringTables,
