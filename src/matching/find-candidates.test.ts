@@ -118,6 +118,39 @@ describe('findCandidates', () => {
     );
   });
 
+  it('reports nothing left out when what it did not list is below the minimum score', () => {
+    // Found by the property above: the better mentor fills the list of one first, and the
+    // other's bound (its score plus the slack of a bound) reaches a minimum score set just
+    // above its score.
+    const place = { communeCode: '13201', parentCommuneCode: '13055', epciCode: '200054807' };
+    const mentee: MenteeProfile = {
+      id: 'e0',
+      track: 'job_search',
+      needs: ['accounting'],
+      ...place,
+    };
+    const mentor = (id: string, kind: 'entrepreneur' | 'executive'): MentorProfile => ({
+      id,
+      kind,
+      expertise: ['accounting'],
+      capacity: 1,
+      ...place,
+    });
+    const profiles = prepareProfiles(
+      [mentee],
+      [mentor('m0', 'entrepreneur'), mentor('m1', 'executive')],
+    );
+    const context = createScoringContext(profiles.textIndex);
+    const scores = profiles.mentors.map((m) => scorePair(profiles.mentees[0]!, m, context));
+    const minScore = Math.min(...scores) + 1e-10;
+    expect(Math.max(...scores)).toBeGreaterThanOrEqual(minScore);
+    expect(Math.min(...scores)).toBeLessThan(minScore);
+    const tables = buildScoringTables(profiles, context, new Set());
+    const list = findCandidates(tables, 0, { k: 1, minScore });
+    expect(Array.from(list.mentors)).toEqual([scores[0]! > scores[1]! ? 0 : 1]);
+    expect(list.prunedBound).toBe(-Infinity);
+  });
+
   it('stays exact with many alike mentors and more terms than the frequent-term bits', () => {
     // Few expertise masks and kinds, so that many rows tie on what the filter bounds exactly
     // and the text decides; synthetic words push the vocabulary past the 64 frequent terms

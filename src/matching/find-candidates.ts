@@ -354,8 +354,9 @@ function writeFilterParams(
 
 /**
  * Steps 2 and 3 with the filter: the rows of blocks `from` … `to - 1` whose bound reaches
- * the k-th best, or the best bound left out so far if that is lower (so that every row the
- * filter drops is below both, and `skippedBound` already covers it), or the minimum score;
+ * the k-th best, or the best bound or score left out so far if that is lower (so that every
+ * row the filter drops is below both, and `prunedBound` already covers it), or the minimum
+ * score;
  * those rows are then scanned exactly (the rows already visited by key are skipped there).
  */
 function filterRows(
@@ -368,8 +369,9 @@ function filterRows(
   const filter = workspace.rowFilter;
   const minimum = search.minScore === -Infinity ? -Infinity : Math.floor(search.minScore * UNITS);
   const kth = search.size === search.k ? Math.floor(search.heapScore[0]! * UNITS) : -Infinity;
-  const skipped =
-    search.skippedBound === -Infinity ? -Infinity : Math.floor(search.skippedBound * UNITS);
+  // The best left out, by bound or by score (with a minimum score, only by score).
+  const leftOut = Math.max(search.skippedBound, search.prunedBound);
+  const skipped = leftOut === -Infinity ? -Infinity : Math.floor(leftOut * UNITS);
   const found = filter.filter(search.slot, Math.max(minimum, Math.min(kth, skipped)), from, to);
   if (found > 0) scanRows(tables, workspace, search, filter.found, 0, found);
 }
@@ -545,7 +547,7 @@ function scoreKeyRows(
     const base = keyBase[entry]!;
     if (search.size === k) {
       const bucket = bucketOf(partial);
-      if ((bucket + 1) / BUCKETS + textReach < heapScore[0]!) {
+      if (minScore === -Infinity && (bucket + 1) / BUCKETS + textReach < heapScore[0]!) {
         // No row of this bucket or below can reach the k-th best: the best bound left out
         // is that of the best row remaining in this bucket (the buckets below hold less).
         leaveOutKeyRows(search, keyPartial, keyOrder, at, keyHistogram[bucket]!);
@@ -565,8 +567,7 @@ function scoreKeyRows(
           1e-9;
       }
       if (bound < heapScore[0]!) {
-        if (bound >= minScore && bound > search.skippedBound) search.skippedBound = bound;
-        continue;
+        if (!isLeftOutByBound(search, bound)) continue;
       }
     }
     let total = 0;
@@ -577,7 +578,27 @@ function scoreKeyRows(
   }
 }
 
-/** Leaves out the key rows `keyOrder[from]` … `keyOrder[to - 1]` with their best bound. */
+/**
+ * For a row whose bound cannot reach the k-th best: records that bound as the best left out
+ * and returns false (the row is left out), or returns true when the row must be scored
+ * after all. That is when a minimum score is set and the bound would raise the best left
+ * out: the row's score then tells whether it is allowed at all (below the minimum, it is not
+ * left out, and `prunedBound` stays -Infinity when nothing allowed was). Otherwise rows at or
+ * below the best bound already left out need nothing.
+ */
+function isLeftOutByBound(search: MenteeSearch, bound: number): boolean {
+  if (bound < search.minScore || bound <= search.skippedBound) return false;
+  if (search.minScore === -Infinity) {
+    search.skippedBound = bound;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Leaves out the key rows `keyOrder[from]` … `keyOrder[to - 1]` with their best bound (only
+ * without a minimum score, see `isLeftOutByBound`).
+ */
 function leaveOutKeyRows(
   search: MenteeSearch,
   keyPartial: Float64Array,
@@ -596,11 +617,12 @@ function leaveOutKeyRows(
 
 /**
  * Looks at the rows `list[from]` … `list[to - 1]` (rows `from` … `to - 1` without a list)
- * not visited yet in this search, none of which shares a key with the mentee: the exact structured part of each (the similarities
- * of `measureStructuredCriteria`, added in the order of `sumContributions`), then the text
- * cosine only if the two together may still reach the k-th best. Each pair is offered to
- * the list or left out with its bound. Every table is read into a local first: property
- * loads on the large tables object, repeated for every row, cost more than the arithmetic.
+ * not visited yet in this search, none of which shares a key with the mentee: the exact
+ * structured part of each (the similarities of `measureStructuredCriteria`, added in the
+ * order of `sumContributions`), then the text cosine only if the two together may still
+ * reach the k-th best. Each pair is offered to the list or left out with its bound. Every
+ * table is read into a local first: property loads on the large tables object, repeated for
+ * every row, cost more than the arithmetic.
  */
 function scanRows(
   tables: ScoringTables,
@@ -690,8 +712,7 @@ function scanRows(
         1e-9;
     }
     if (search.size === k && bound < heapScore[0]!) {
-      if (bound >= minScore && bound > search.skippedBound) search.skippedBound = bound;
-      continue;
+      if (!isLeftOutByBound(search, bound)) continue;
     }
     let total = 0;
     const end = rowPacked[base + PACKED.textEnd]!;
