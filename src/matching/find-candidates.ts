@@ -58,6 +58,8 @@ type MenteeSearch = {
   sectorSimilarity: Float64Array;
   /** Track fit by kind + 1 (0: no kind). */
   trackFit: Float64Array;
+  /** The largest track fit of any kind in a set (bit kind + 1), for each set. */
+  bestTrackFit: Float64Array;
   needShare: Float64Array;
   isRemote: Float64Array;
   isLocal: Float64Array;
@@ -102,8 +104,8 @@ export type CandidateWorkspace = {
   keyHistogram: Int32Array;
   /** The SIMD bound of the rows not visited by key, and its buffers (decision 0109). */
   rowFilter: RowFilter;
-  /** Blocks of eight rows per segment. */
-  segmentBlocks: number;
+  /** Runs of segment s: `segmentStart[s]` … `segmentStart[s + 1] - 1`. */
+  segmentStart: Int32Array;
 };
 
 /**
@@ -145,7 +147,7 @@ export function createCandidateWorkspace(
     keyOrder: new Int32Array(tables.rowCount),
     keyHistogram: new Int32Array(BUCKETS + 2),
     rowFilter: createRowFilter(tables, BATCH),
-    segmentBlocks: Math.max(1, Math.ceil(segmentRows / 8)),
+    segmentStart: splitIntoSegments(tables, segmentRows),
   };
 }
 
@@ -164,6 +166,7 @@ function createSearch(tables: ScoringTables, k: number, slot: number): MenteeSea
     occupationSimilarity: new Float64Array(tables.occupationClassCode.length),
     sectorSimilarity: new Float64Array(tables.sectorClassLevels.length / 5),
     trackFit: new Float64Array(MENTOR_KINDS.length + 1),
+    bestTrackFit: new Float64Array(1 << (MENTOR_KINDS.length + 1)),
     needShare: new Float64Array(33),
     isRemote: new Float64Array(4),
     isLocal: new Float64Array(4),
@@ -192,6 +195,15 @@ function createSearch(tables: ScoringTables, k: number, slot: number): MenteeSea
   };
 }
 
+/** Cuts the runs, in order, into segments of about `segmentRows` rows. */
+function splitIntoSegments(tables: ScoringTables, segmentRows: number): Int32Array {
+  const starts = [0];
+  for (let u = 1; u < tables.runCount; u++)
+    if (tables.runStart[u]! - tables.runStart[starts.at(-1)!]! >= segmentRows) starts.push(u);
+  starts.push(tables.runCount);
+  return Int32Array.from(starts);
+}
+
 /** Degrees to kilometres along a meridian, shaved so that it never overestimates. */
 const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
 
@@ -203,8 +215,10 @@ const KM_PER_DEGREE_LOWER = ((6371 * Math.PI) / 180) * (1 - 1e-9);
  *    (inverted lists of the tables, a few per cent of the rows) are scored first, best
  *    structured part first: they hold most of the list and set a k-th best score early.
  * 2. Every other row can get at most a grand domaine, a NAF section and, without
- *    coordinates, nothing for places. A WebAssembly SIMD filter (`filter-rows.ts`) bounds
- *    eight such rows at a time — in integer units rounded up: exact track fit, needs, slots
+ *    coordinates, nothing for places. A run of rows (one expertise mask, one openness to
+ *    remote meetings) whose unions cannot reach the k-th best is skipped whole; for the
+ *    others a WebAssembly SIMD filter (`filter-rows.ts`) bounds eight rows at a time — in
+ *    integer units rounded up: exact track fit, needs, slots
  *    and language, bits for grand domaines, sections, remote meetings and coordinates, and
  *    a text bound from their shared frequent terms and largest weight — and lets through
  *    only those that may still reach the k-th best (or the best bound left out so far).
@@ -242,8 +256,7 @@ export function findCandidateBatch(
 ): void {
   if (workspace.searches[0]!.heapMentor.length < options.k)
     workspace.searches = workspace.searches.map((_, slot) => createSearch(tables, options.k, slot));
-  const { searches } = workspace;
-  const blocks = workspace.rowFilter.blockCount;
+  const { searches, segmentStart } = workspace;
   for (let first = start; first < end; first += BATCH) {
     const count = Math.min(BATCH, end - first);
     for (let at = 0; at < count; at++) {
@@ -255,12 +268,13 @@ export function findCandidateBatch(
       visitSharedKeys(tables, workspace, search);
       clearQuery(tables, search.mentee, workspace.query);
     }
-    for (let from = 0; from < blocks; from += workspace.segmentBlocks) {
-      const to = Math.min(blocks, from + workspace.segmentBlocks);
+    for (let segment = 0; segment + 1 < segmentStart.length; segment++) {
+      const first = segmentStart[segment]!;
+      const end = segmentStart[segment + 1]!;
       for (let at = 0; at < count; at++) {
         const search = searches[at]!;
         scatterQuery(tables, search.mentee, workspace.query);
-        filterRows(tables, workspace, search, from, to);
+        filterRuns(tables, workspace, search, first, end);
         clearQuery(tables, search.mentee, workspace.query);
       }
     }
@@ -350,6 +364,81 @@ function writeFilterParams(
     // Covers the different order of the additions of the exact score.
     slack: 2,
   });
+}
+
+/**
+ * Step 2 for the runs `first` … `end - 1`: a run whose unions cannot reach the filter's
+ * threshold is skipped whole (every row the filter would drop is below it, see
+ * `filterRows`); the blocks of the others go through the filter, neighbours together.
+ */
+function filterRuns(
+  tables: ScoringTables,
+  workspace: CandidateWorkspace,
+  search: MenteeSearch,
+  first: number,
+  end: number,
+): void {
+  const { runStart, runKinds, runExpertise, runAvailability, runLanguages } = tables;
+  const { runRemote, runMayBeNear, runGrandDomaineBits, runSectionBits, weights } = tables;
+  const { bestTrackFit, needShare, grandDomaineBits, sectionBits, mentee } = search;
+  const w0 = weights[0]!;
+  const w3 = weights[3]!;
+  const w4 = weights[4]!;
+  const w5 = weights[5]!;
+  const w6 = weights[6]!;
+  const occupationReach = weights[1]! * 0.3;
+  const sectorReach = weights[2]! * 0.2;
+  const needs = tables.menteeNeeds[mentee]!;
+  const availability = tables.menteeAvailability[mentee]!;
+  const languages = tables.menteeLanguages[mentee]!;
+  const modes = tables.menteeModes[mentee]!;
+  const remote = (modes & 1) !== 0 ? 1 : 0;
+  const near = search.place.hasCoordinates && (modes & 2) !== 0 ? 1 : 0;
+  // The slack covers the order of additions against a row's exact score.
+  const text = search.textReach + 1e-9;
+  let floor = floorOfFilter(search);
+  let from = -1;
+  let to = -1;
+  for (let u = first; u < end; u++) {
+    // The most a row of run u not found by key can score: the run's expertise mask
+    // exactly, its unions for the rest (as the filter bounds a row), the text reach.
+    const sharedLanguages = languages & runLanguages[u]!;
+    let bound =
+      w0 * bestTrackFit[runKinds[u]!]! +
+      w3 * needShare[countBits(needs & runExpertise[u]!)]! +
+      w5 * SLOT_SHARE[countBits(availability & runAvailability[u]!)]! +
+      w6 * ((sharedLanguages | -sharedLanguages) >>> 31) +
+      text;
+    if ((remote & runRemote[u]!) !== 0 || (near & runMayBeNear[u]!) !== 0) bound += w4;
+    if ((grandDomaineBits & runGrandDomaineBits[u]!) !== 0) bound += occupationReach;
+    if ((sectionBits & runSectionBits[u]!) !== 0) bound += sectorReach;
+    if (bound < floor) continue;
+    const a = runStart[u]! >>> 3;
+    const b = (runStart[u + 1]! + 7) >>> 3;
+    if (from >= 0 && a <= to) {
+      if (b > to) to = b;
+      continue;
+    }
+    if (from >= 0) {
+      filterRows(tables, workspace, search, from, to);
+      floor = floorOfFilter(search);
+    }
+    from = a;
+    to = b;
+  }
+  if (from >= 0) filterRows(tables, workspace, search, from, to);
+}
+
+/**
+ * The filter's floor as a score: the lower of the k-th best and the best bound or score
+ * left out so far, and at least the minimum score (see `filterRows`).
+ */
+function floorOfFilter(search: MenteeSearch): number {
+  const kth = search.size === search.k ? search.heapScore[0]! : -Infinity;
+  return Math.max(
+    search.minScore,
+    Math.min(kth, Math.max(search.skippedBound, search.prunedBound)),
+  );
 }
 
 /**
@@ -750,6 +839,12 @@ function tabulateMentee(tables: ScoringTables, mentee: number, search: MenteeSea
   if (track >= 0) {
     for (let kind = 0; kind < MENTOR_KINDS.length; kind++)
       trackFit[kind + 1] = measureTrackFit(TRACKS[track]!, MENTOR_KINDS[kind]!);
+  }
+  for (let kinds = 0; kinds < search.bestTrackFit.length; kinds++) {
+    let best = 0;
+    for (let kind = 0; kind <= MENTOR_KINDS.length; kind++)
+      if ((kinds & (1 << kind)) !== 0 && trackFit[kind]! > best) best = trackFit[kind]!;
+    search.bestTrackFit[kinds] = best;
   }
   const needCount = tables.menteeNeedCount[mentee]!;
   needShare.fill(0);

@@ -11,8 +11,8 @@ import type { ScoringContext } from './score-pair.ts';
  * thread without copying or re-preparing the profiles.
  *
  * Mentor-side arrays are indexed by *row*: one row per available mentor (not paused, with
- * room), in mentor order, so paused and full mentors cost nothing while scanning;
- * `rowMentor` maps rows back to mentors.
+ * room), sorted into runs (`RowRuns`), so paused and full mentors cost nothing while
+ * scanning; `rowMentor` maps rows back to mentors.
  *
  * Occupations and sectors are not stored as codes but as *classes*: one class per distinct
  * code among the mentors. For each mentee the similarity to every class is tabulated once,
@@ -97,7 +97,30 @@ export type ScoringTables = {
   menteeExcludedMentor: Int32Array;
   /** Largest weight of each row's TF-IDF vector (a cosine with it is at most that times Σ q). */
   rowTextMax: Float64Array;
-} & RowsByKey;
+} & RowsByKey &
+  RowRuns;
+
+/**
+ * Rows come in runs of one expertise mask and one openness to remote meetings (rows are
+ * sorted so), each summed up by unions: a mentee whose needs the mask does not meet, for
+ * instance, skips whole runs whose unions cannot reach its k-th best.
+ */
+export type RowRuns = {
+  runCount: number;
+  /** Rows of run u: `runStart[u]` … `runStart[u + 1] - 1`. */
+  runStart: Int32Array;
+  runExpertise: Int32Array;
+  /** 1 when the run's mentors meet remotely. */
+  runRemote: Uint8Array;
+  /** Unions over the run: kinds (bit kind + 1), slots, languages, grand domaine and NAF
+   * section bits (`id & 31`); 1 when one of them meets in person and has coordinates. */
+  runKinds: Int32Array;
+  runAvailability: Int32Array;
+  runLanguages: Int32Array;
+  runGrandDomaineBits: Int32Array;
+  runSectionBits: Int32Array;
+  runMayBeNear: Uint8Array;
+};
 
 /**
  * Rows by interned code id: every row under each of its occupation domaines, NAF divisions,
@@ -208,7 +231,7 @@ export function buildScoringTables(
 ): ScoringTables {
   const alloc = createAllocator(shared);
   const { mentees, mentors } = profiles;
-  const rows = mentors.filter((mentor) => checkMentorAvailable(mentor) === null);
+  const rows = sortIntoRuns(mentors.filter((mentor) => checkMentorAvailable(mentor) === null));
 
   const occupationClasses = new Map<number, number>();
   const occupationClassCode = [-2];
@@ -414,6 +437,69 @@ export function buildScoringTables(
     keyStart: alloc.int32(byKey.start),
     keyRows: alloc.int32(byKey.rows),
     keyPacked: alloc.int32(copyRecords(packed, byKey.rows)),
+    ...sumUpRuns(rows, alloc),
+  };
+}
+
+const runKeyOf = (mentor: PreparedMentee) => mentor.expertiseMask * 2 + (modesOf(mentor) & 1);
+
+/** Available mentors in row order: by run (see `RowRuns`), then mentor index. */
+function sortIntoRuns(mentors: readonly PreparedMentee[]): PreparedMentee[] {
+  return [...mentors].sort((a, b) => runKeyOf(a) - runKeyOf(b) || a.index - b.index);
+}
+
+/** The runs of `rows` (sorted by `sortIntoRuns`) and their unions. */
+function sumUpRuns(rows: readonly PreparedMentee[], alloc: Allocator): RowRuns {
+  const start: number[] = [];
+  const fields = {
+    expertise: [] as number[],
+    remote: [] as number[],
+    kinds: [] as number[],
+    availability: [] as number[],
+    languages: [] as number[],
+    grandDomaines: [] as number[],
+    sections: [] as number[],
+    mayBeNear: [] as number[],
+  };
+  rows.forEach((mentor, r) => {
+    if (r === 0 || runKeyOf(mentor) !== runKeyOf(rows[r - 1]!)) {
+      start.push(r);
+      fields.expertise.push(mentor.expertiseMask);
+      fields.remote.push(modesOf(mentor) & 1);
+      for (const list of [
+        fields.kinds,
+        fields.availability,
+        fields.languages,
+        fields.grandDomaines,
+        fields.sections,
+        fields.mayBeNear,
+      ])
+        list.push(0);
+    }
+    const u = start.length - 1;
+    fields.kinds[u]! |= 1 << kindOf(mentor);
+    fields.availability[u]! |= mentor.availabilityMask;
+    fields.languages[u]! |= mentor.languageMask;
+    for (const id of mentor.grandDomaineIds)
+      if (id >= 0) fields.grandDomaines[u]! |= 1 << (id & 31);
+    for (let base = 4; base < mentor.sectorLevelIds.length; base += 5) {
+      const id = mentor.sectorLevelIds[base]!;
+      if (id >= 0) fields.sections[u]! |= 1 << (id & 31);
+    }
+    if ((modesOf(mentor) & 2) !== 0 && hasCoordinatesOf(mentor)) fields.mayBeNear[u] = 1;
+  });
+  start.push(rows.length);
+  return {
+    runCount: start.length - 1,
+    runStart: alloc.int32(start),
+    runExpertise: alloc.int32(fields.expertise),
+    runRemote: alloc.uint8(fields.remote),
+    runKinds: alloc.int32(fields.kinds),
+    runAvailability: alloc.int32(fields.availability),
+    runLanguages: alloc.int32(fields.languages),
+    runGrandDomaineBits: alloc.int32(fields.grandDomaines),
+    runSectionBits: alloc.int32(fields.sections),
+    runMayBeNear: alloc.uint8(fields.mayBeNear),
   };
 }
 
