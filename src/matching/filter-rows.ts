@@ -111,6 +111,48 @@ export function foldMask(mask: number): number {
   return (mask | (mask >>> 16)) & 0xffff;
 }
 
+/** The query words the kernel splats into vectors, by their `PARAM` names (terms: 4 words). */
+const SPLATS = [
+  'needs',
+  'needUnit',
+  'slotsLow',
+  'slotsHigh',
+  'halfSlot',
+  'languages',
+  'language',
+  'grandDomaines',
+  'grandDomaine',
+  'sections',
+  'section',
+  'remote',
+  'nearOn',
+  'geography',
+  'terms0',
+  'terms1',
+  'terms2',
+  'terms3',
+  'reach',
+  'termQuery',
+  'rareQuery',
+  'sharedMost',
+  'threshold',
+  'slack',
+] as const;
+
+const splatOffset = (name: (typeof SPLATS)[number], at: number): number =>
+  name.startsWith('terms')
+    ? PARAM.terms + 4 * (at - SPLATS.indexOf('terms0'))
+    : PARAM[name as keyof typeof PARAM];
+
+/** Adds `$units` to the bound of the rows whose vector at `offset` shares a bit with `$bits`. */
+const addIfShared = (offset: number, bits: string, units: string): string => `(local.set $u
+          (i16x8.add (local.get $u)
+            (v128.and
+              (i16x8.ne
+                (v128.and (v128.load offset=${offset} (local.get $a)) (local.get $${bits}))
+                (v128.const i16x8 0 0 0 0 0 0 0 0))
+              (local.get $${units}))))`;
+
 // Lane of the flags vector: kind + 1 (bits 0-2), remote (3), in person (4), coordinates
 // (5), largest text weight in 1/256 (bits 7-15).
 const KERNEL = String.raw`
@@ -119,41 +161,16 @@ const KERNEL = String.raw`
   (func (export "filter")
     (param $p i32) (param $from i32) (param $blocks i32) (param $out i32) (result i32)
     (local $n i32) (local $bits i32) (local $index i32) (local $a i32) (local $shift i32)
-    (local $needs v128) (local $needUnit v128) (local $slotsLow v128) (local $slotsHigh v128)
-    (local $half v128) (local $langs v128) (local $langQ v128) (local $gd v128)
-    (local $gdQ v128) (local $sec v128) (local $secQ v128) (local $remote v128)
-    (local $nearOn v128) (local $geoQ v128) (local $t0 v128) (local $t1 v128)
-    (local $t2 v128) (local $t3 v128) (local $reach v128) (local $termQuery v128)
-    (local $rareQuery v128) (local $most v128) (local $thr v128) (local $slack v128)
+    ${SPLATS.map((name) => `(local $${name} v128)`).join(' ')}
     (local $lut v128)
     (local $m v128) (local $fl v128) (local $u v128) (local $lo v128) (local $hi v128)
     (local $x v128) (local $keep v128)
-    (local.set $needs (i16x8.splat (i32.load offset=0 (local.get $p))))
-    (local.set $needUnit (i16x8.splat (i32.load offset=4 (local.get $p))))
-    (local.set $slotsLow (i16x8.splat (i32.load offset=8 (local.get $p))))
-    (local.set $slotsHigh (i16x8.splat (i32.load offset=12 (local.get $p))))
-    (local.set $half (i16x8.splat (i32.load offset=16 (local.get $p))))
-    (local.set $langs (i16x8.splat (i32.load offset=20 (local.get $p))))
-    (local.set $langQ (i16x8.splat (i32.load offset=24 (local.get $p))))
-    (local.set $gd (i16x8.splat (i32.load offset=28 (local.get $p))))
-    (local.set $gdQ (i16x8.splat (i32.load offset=32 (local.get $p))))
-    (local.set $sec (i16x8.splat (i32.load offset=36 (local.get $p))))
-    (local.set $secQ (i16x8.splat (i32.load offset=40 (local.get $p))))
-    (local.set $remote (i16x8.splat (i32.load offset=44 (local.get $p))))
-    (local.set $nearOn (i16x8.splat (i32.load offset=48 (local.get $p))))
-    (local.set $geoQ (i16x8.splat (i32.load offset=52 (local.get $p))))
-    (local.set $t0 (i16x8.splat (i32.load offset=56 (local.get $p))))
-    (local.set $t1 (i16x8.splat (i32.load offset=60 (local.get $p))))
-    (local.set $t2 (i16x8.splat (i32.load offset=64 (local.get $p))))
-    (local.set $t3 (i16x8.splat (i32.load offset=68 (local.get $p))))
-    (local.set $reach (i16x8.splat (i32.load offset=72 (local.get $p))))
-    (local.set $termQuery (i16x8.splat (i32.load offset=76 (local.get $p))))
-    (local.set $rareQuery (i16x8.splat (i32.load offset=80 (local.get $p))))
-    (local.set $most (i16x8.splat (i32.load offset=84 (local.get $p))))
-    (local.set $thr (i16x8.splat (i32.load offset=88 (local.get $p))))
-    (local.set $slack (i16x8.splat (i32.load offset=92 (local.get $p))))
-    (local.set $shift (i32.load offset=96 (local.get $p)))
-    (local.set $lut (v128.load offset=112 (local.get $p)))
+    ${SPLATS.map(
+      (name, at) =>
+        `(local.set $${name} (i16x8.splat (i32.load offset=${splatOffset(name, at)} (local.get $p))))`,
+    ).join('\n    ')}
+    (local.set $shift (i32.load offset=${PARAM.kindShift} (local.get $p)))
+    (local.set $lut (v128.load offset=${PARAM.kindUnits} (local.get $p)))
     (local.set $a (i32.mul (local.get $from) (i32.const ${BLOCK_BYTES})))
     (local.set $index (i32.mul (local.get $from) (i32.const ${LANES})))
     (block $done
@@ -183,7 +200,7 @@ const KERNEL = String.raw`
           (i16x8.add (local.get $u)
             (v128.and
               (i16x8.ne (v128.or (local.get $lo) (local.get $hi)) (v128.const i16x8 0 0 0 0 0 0 0 0))
-              (local.get $half))))
+              (local.get $halfSlot))))
         (local.set $u
           (i16x8.add (local.get $u)
             (v128.and
@@ -198,29 +215,11 @@ const KERNEL = String.raw`
                 (v128.and
                   (i16x8.ne (local.get $lo) (v128.const i16x8 0 0 0 0 0 0 0 0))
                   (i16x8.ne (local.get $hi) (v128.const i16x8 0 0 0 0 0 0 0 0))))
-              (local.get $half))))
+              (local.get $halfSlot))))
         ;; a shared language, grand domaine, NAF section
-        (local.set $u
-          (i16x8.add (local.get $u)
-            (v128.and
-              (i16x8.ne
-                (v128.and (v128.load offset=32 (local.get $a)) (local.get $langs))
-                (v128.const i16x8 0 0 0 0 0 0 0 0))
-              (local.get $langQ))))
-        (local.set $u
-          (i16x8.add (local.get $u)
-            (v128.and
-              (i16x8.ne
-                (v128.and (v128.load offset=48 (local.get $a)) (local.get $gd))
-                (v128.const i16x8 0 0 0 0 0 0 0 0))
-              (local.get $gdQ))))
-        (local.set $u
-          (i16x8.add (local.get $u)
-            (v128.and
-              (i16x8.ne
-                (v128.and (v128.load offset=64 (local.get $a)) (local.get $sec))
-                (v128.const i16x8 0 0 0 0 0 0 0 0))
-              (local.get $secQ))))
+        ${addIfShared(32, 'languages', 'language')}
+        ${addIfShared(48, 'grandDomaines', 'grandDomaine')}
+        ${addIfShared(64, 'sections', 'section')}
         ;; geography: both open to remote meetings, or a mentor in person with coordinates
         (local.set $u
           (i16x8.add (local.get $u)
@@ -232,19 +231,19 @@ const KERNEL = String.raw`
                     (v128.and (local.get $fl) (v128.const i16x8 0x30 0x30 0x30 0x30 0x30 0x30 0x30 0x30))
                     (v128.const i16x8 0x30 0x30 0x30 0x30 0x30 0x30 0x30 0x30))
                   (local.get $nearOn)))
-              (local.get $geoQ))))
+              (local.get $geography))))
         ;; text: the shared frequent terms, capped so that the sum stays within 16 bits
         (local.set $x
           (i16x8.min_u
             (i16x8.extadd_pairwise_i8x16_u
               (i8x16.add
                 (i8x16.add
-                  (i8x16.popcnt (v128.and (v128.load offset=96 (local.get $a)) (local.get $t0)))
-                  (i8x16.popcnt (v128.and (v128.load offset=112 (local.get $a)) (local.get $t1))))
+                  (i8x16.popcnt (v128.and (v128.load offset=96 (local.get $a)) (local.get $terms0)))
+                  (i8x16.popcnt (v128.and (v128.load offset=112 (local.get $a)) (local.get $terms1))))
                 (i8x16.add
-                  (i8x16.popcnt (v128.and (v128.load offset=128 (local.get $a)) (local.get $t2)))
-                  (i8x16.popcnt (v128.and (v128.load offset=144 (local.get $a)) (local.get $t3))))))
-            (local.get $most)))
+                  (i8x16.popcnt (v128.and (v128.load offset=128 (local.get $a)) (local.get $terms2)))
+                  (i8x16.popcnt (v128.and (v128.load offset=144 (local.get $a)) (local.get $terms3))))))
+            (local.get $sharedMost)))
         (local.set $x
           (i16x8.add (local.get $rareQuery) (i16x8.mul (local.get $x) (local.get $termQuery))))
         ;; times the row's largest weight (1/256), rounded up
@@ -263,7 +262,7 @@ const KERNEL = String.raw`
           (i16x8.add
             (i16x8.add (local.get $u) (local.get $slack))
             (i16x8.min_u (local.get $reach) (local.get $x))))
-        (local.set $keep (i16x8.ge_s (local.get $u) (local.get $thr)))
+        (local.set $keep (i16x8.ge_s (local.get $u) (local.get $threshold)))
         (local.set $bits (i16x8.bitmask (local.get $keep)))
         (if (local.get $bits)
           (then
