@@ -316,27 +316,16 @@ export type RowFilter = {
 /** A filter over the rows of `tables`, for `searches` searches at once. */
 export function createRowFilter(tables: ScoringTables, searches: number): RowFilter {
   const filter = allocateRowFilter(tables.rowCount, searches);
-  const { rowPacked, rowOccupationStart, rowOccupationClass, rowSectorStart, rowSectorClass } =
-    tables;
+  const { rowPacked } = tables;
   for (let r = 0; r < tables.rowCount; r++) {
     const packed = r * ROW_STRIDE;
-    let grandDomaineBits = 0;
-    for (let c = rowOccupationStart[r]!; c < rowOccupationStart[r + 1]!; c++) {
-      const id = tables.occupationClassGrandDomaine[rowOccupationClass[c]!]!;
-      if (id >= 0) grandDomaineBits |= 1 << (id & 31);
-    }
-    let sectionBits = 0;
-    for (let c = rowSectorStart[r]!; c < rowSectorStart[r + 1]!; c++) {
-      const id = tables.sectorClassLevels[5 * rowSectorClass[c]! + 4]!;
-      if (id >= 0) sectionBits |= 1 << (id & 31);
-    }
     const masks = rowPacked[packed + PACKED.masks]!;
     const flags = rowPacked[packed + PACKED.flags]!;
     filter.writeRow(r, {
       expertise: masks & ((1 << NEED_BITS) - 1),
       availability: masks >>> NEED_BITS,
-      grandDomaineBits,
-      sectionBits,
+      grandDomaineBits: tables.rowGrandDomaineBits[r]!,
+      sectionBits: tables.rowSectionBits[r]!,
       kind: flags & 7,
       remote: (flags & 8) !== 0,
       inPerson: (flags & 16) !== 0,

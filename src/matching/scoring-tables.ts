@@ -97,6 +97,9 @@ export type ScoringTables = {
   menteeExcludedMentor: Int32Array;
   /** Largest weight of each row's TF-IDF vector (a cosine with it is at most that times Σ q). */
   rowTextMax: Float64Array;
+  /** Each row's grand domaine and NAF section ids as bits `id & 31` (for bounds). */
+  rowGrandDomaineBits: Int32Array;
+  rowSectionBits: Int32Array;
 } & RowsByKey &
   RowRuns;
 
@@ -360,6 +363,9 @@ export function buildScoringTables(
     }
   });
   const byKey = listRowsByKey(rows);
+  const rowGrandDomaineBits = rows.map((mentor) => idBits(mentor.grandDomaineIds, 0, 1));
+  // The section is the last of each sector's five level ids.
+  const rowSectionBits = rows.map((mentor) => idBits(mentor.sectorLevelIds, 4, 5));
 
   return {
     weights: alloc.float64(context.weights),
@@ -437,7 +443,9 @@ export function buildScoringTables(
     keyStart: alloc.int32(byKey.start),
     keyRows: alloc.int32(byKey.rows),
     keyPacked: alloc.int32(copyRecords(packed, byKey.rows)),
-    ...sumUpRuns(rows, alloc),
+    rowGrandDomaineBits: alloc.int32(rowGrandDomaineBits),
+    rowSectionBits: alloc.int32(rowSectionBits),
+    ...sumUpRuns(rows, rowGrandDomaineBits, rowSectionBits, alloc),
   };
 }
 
@@ -448,8 +456,20 @@ function sortIntoRuns(mentors: readonly PreparedMentee[]): PreparedMentee[] {
   return [...mentors].sort((a, b) => runKeyOf(a) - runKeyOf(b) || a.index - b.index);
 }
 
+/** The ids `ids[first]`, `ids[first + step]` … as bits `id & 31` (absent ids, -1, left out). */
+function idBits(ids: Int32Array, first: number, step: number): number {
+  let bits = 0;
+  for (let at = first; at < ids.length; at += step) if (ids[at]! >= 0) bits |= 1 << (ids[at]! & 31);
+  return bits;
+}
+
 /** The runs of `rows` (sorted by `sortIntoRuns`) and their unions. */
-function sumUpRuns(rows: readonly PreparedMentee[], alloc: Allocator): RowRuns {
+function sumUpRuns(
+  rows: readonly PreparedMentee[],
+  grandDomaineBits: readonly number[],
+  sectionBits: readonly number[],
+  alloc: Allocator,
+): RowRuns {
   const start: number[] = [];
   const fields = {
     expertise: [] as number[],
@@ -480,12 +500,8 @@ function sumUpRuns(rows: readonly PreparedMentee[], alloc: Allocator): RowRuns {
     fields.kinds[u]! |= 1 << kindOf(mentor);
     fields.availability[u]! |= mentor.availabilityMask;
     fields.languages[u]! |= mentor.languageMask;
-    for (const id of mentor.grandDomaineIds)
-      if (id >= 0) fields.grandDomaines[u]! |= 1 << (id & 31);
-    for (let base = 4; base < mentor.sectorLevelIds.length; base += 5) {
-      const id = mentor.sectorLevelIds[base]!;
-      if (id >= 0) fields.sections[u]! |= 1 << (id & 31);
-    }
+    fields.grandDomaines[u]! |= grandDomaineBits[r]!;
+    fields.sections[u]! |= sectionBits[r]!;
     if ((modesOf(mentor) & 2) !== 0 && hasCoordinatesOf(mentor)) fields.mayBeNear[u] = 1;
   });
   start.push(rows.length);
