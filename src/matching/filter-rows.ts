@@ -104,7 +104,7 @@ const PARAM = {
 } as const;
 
 /** Bytes of a parameter block. */
-export const FILTER_PARAMS_BYTES = 128;
+const FILTER_PARAMS_BYTES = 128;
 
 /** A 32-bit mask folded to 16 bits: a bit shared by two masks stays shared. */
 export function foldMask(mask: number): number {
